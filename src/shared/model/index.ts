@@ -1,3 +1,4 @@
 export * from './health';
 export * from './events';
 export * from './config';
+export * from './sites';
