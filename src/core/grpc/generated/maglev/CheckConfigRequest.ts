@@ -1,0 +1,8 @@
+// Original file: proto/maglev.proto
+
+
+export interface CheckConfigRequest {
+}
+
+export interface CheckConfigRequest__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/maglev.proto
+
+
+export interface GetVPPInfoRequest {
+}
+
+export interface GetVPPInfoRequest__Output {
+}

@@ -1,0 +1,10 @@
+// Original file: proto/maglev.proto
+
+
+export interface ListBackendsResponse {
+  'names'?: (string)[];
+}
+
+export interface ListBackendsResponse__Output {
+  'names': (string)[];
+}

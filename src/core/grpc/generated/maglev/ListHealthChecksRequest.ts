@@ -1,0 +1,8 @@
+// Original file: proto/maglev.proto
+
+
+export interface ListHealthChecksRequest {
+}
+
+export interface ListHealthChecksRequest__Output {
+}
