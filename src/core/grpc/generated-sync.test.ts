@@ -21,15 +21,26 @@ describe('generated proto types', () => {
   it('match proto/maglev.proto (run `npm run gen:proto` after changing it)', async () => {
     const gen = (await import(join(ROOT, 'scripts', 'gen-proto.mjs'))) as { generate(out: string): void };
     gen.generate(tmp);
-    const fresh = listFiles(tmp).map((f) => relative(tmp, f)).sort();
-    const committed = listFiles(GENERATED).map((f) => relative(GENERATED, f)).sort();
+    const fresh = listFiles(tmp)
+      .map((f) => relative(tmp, f))
+      .sort();
+    const committed = listFiles(GENERATED)
+      .map((f) => relative(GENERATED, f))
+      .sort();
     expect(committed).toEqual(fresh);
-    for (const f of fresh) expect(readFileSync(join(GENERATED, f), 'utf8'), f).toBe(readFileSync(join(tmp, f), 'utf8'));
+    for (const f of fresh)
+      expect(readFileSync(join(GENERATED, f), 'utf8'), f).toBe(readFileSync(join(tmp, f), 'utf8'));
   });
 
   it('were generated with the run-time loader options', async () => {
-    const gen = (await import(join(ROOT, 'scripts', 'gen-proto.mjs'))) as { LOADER_OPTIONS: Record<string, unknown> };
-    const runtime = { ...PROTO_LOADER_OPTIONS, longs: PROTO_LOADER_OPTIONS.longs?.name, enums: PROTO_LOADER_OPTIONS.enums?.name };
+    const gen = (await import(join(ROOT, 'scripts', 'gen-proto.mjs'))) as {
+      LOADER_OPTIONS: Record<string, unknown>;
+    };
+    const runtime = {
+      ...PROTO_LOADER_OPTIONS,
+      longs: PROTO_LOADER_OPTIONS.longs?.name,
+      enums: PROTO_LOADER_OPTIONS.enums?.name,
+    };
     expect(runtime).toEqual(gen.LOADER_OPTIONS);
   });
 });

@@ -63,7 +63,10 @@ function formatHost(host: string, port: number): string {
 export async function listenGrpc(opts: ListenOptions): Promise<GrpcListener> {
   const hp = splitHostPort(opts.address);
   if (!hp) throw new Error(`bad listen address "${opts.address}" (want HOST:PORT or :PORT)`);
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, ...opts.serverOptions });
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 4 * 1024 * 1024,
+    ...opts.serverOptions,
+  });
   server.addService(opts.service.definition, opts.service.implementation);
   if (opts.reflection !== false) new ReflectionService(opts.proto.packageDefinition).addToServer(server);
   const creds = credentials(opts.tls);

@@ -13,10 +13,14 @@ describe('ns <-> ms', () => {
 
   it('round-trips any microsecond-resolution time', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.integer({ min: 0, max: 999 }), (ms, us) => {
-        const t = ms + us / 1000;
-        expect(nsToMs(msToNs(t))).toBe(t);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.integer({ min: 0, max: 999 }),
+        (ms, us) => {
+          const t = ms + us / 1000;
+          expect(nsToMs(msToNs(t))).toBe(t);
+        },
+      ),
     );
   });
 

@@ -35,7 +35,11 @@ export interface MaglevService {
 
 type Reply<T> = { ok: true; value: T } | { ok: false; code: grpc.status; message: string };
 
-const VPP_DISABLED: Reply<never> = { ok: false, code: grpc.status.UNAVAILABLE, message: 'VPP integration disabled' };
+const VPP_DISABLED: Reply<never> = {
+  ok: false,
+  code: grpc.status.UNAVAILABLE,
+  message: 'VPP integration disabled',
+};
 
 function fail(code: grpc.status, message: string): Reply<never> {
   return { ok: false, code, message };
@@ -57,12 +61,18 @@ function named<T>(kind: string, name: string, then: (name: string) => Reply<T>):
 }
 
 function found<T, W>(kind: string, name: string, value: T | undefined, map: (v: T) => W): Reply<W> {
-  return value === undefined ? fail(grpc.status.NOT_FOUND, `no ${kind} named "${name}"`) : { ok: true, value: map(value) };
+  return value === undefined
+    ? fail(grpc.status.NOT_FOUND, `no ${kind} named "${name}"`)
+    : { ok: true, value: map(value) };
 }
 
 function outcomeToWire(o: ConfigOutcome): { ok: boolean; parseError: string; semanticError: string } {
   if (o.ok) return { ok: true, parseError: '', semanticError: '' };
-  return { ok: false, parseError: o.kind === 'parse' ? o.message : '', semanticError: o.kind === 'semantic' ? o.message : '' };
+  return {
+    ok: false,
+    parseError: o.kind === 'parse' ? o.message : '',
+    semanticError: o.kind === 'semantic' ? o.message : '',
+  };
 }
 
 /** Creates the Maglev gRPC service over a checker: all 18 RPCs of spec/grpc.md. */
@@ -72,7 +82,10 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
 
   // Every handler runs inside this wrapper: an unexpected throw becomes INTERNAL for that call
   // only (logged here), never a crashed daemon.
-  function unary<Req, Res>(rpc: string, fn: (req: Req) => Reply<Res> | Promise<Reply<Res>>): grpc.handleUnaryCall<Req, Res> {
+  function unary<Req, Res>(
+    rpc: string,
+    fn: (req: Req) => Reply<Res> | Promise<Reply<Res>>,
+  ): grpc.handleUnaryCall<Req, Res> {
     return (call, callback) => {
       Promise.resolve()
         .then(() => fn(call.request))
@@ -86,8 +99,13 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
     };
   }
 
-  const backendAction = (rpc: string, act: (name: string) => ActionResult<Parameters<typeof backendToWire>[0]>) =>
-    unary(rpc, (req: { name: string }) => named('backend', req.name, (n) => fromAction(act(n), backendToWire)));
+  const backendAction = (
+    rpc: string,
+    act: (name: string) => ActionResult<Parameters<typeof backendToWire>[0]>,
+  ) =>
+    unary(rpc, (req: { name: string }) =>
+      named('backend', req.name, (n) => fromAction(act(n), backendToWire)),
+    );
 
   const implementation: MaglevHandlers = {
     ListFrontends: unary('ListFrontends', () => ({ ok: true, value: { names: checker.listFrontends() } })),
@@ -102,12 +120,21 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
     ResumeBackend: backendAction('ResumeBackend', (n) => checker.resume(n)),
     EnableBackend: backendAction('EnableBackend', (n) => checker.enable(n)),
     DisableBackend: backendAction('DisableBackend', (n) => checker.disable(n)),
-    ListHealthChecks: unary('ListHealthChecks', () => ({ ok: true, value: { names: checker.listHealthChecks() } })),
+    ListHealthChecks: unary('ListHealthChecks', () => ({
+      ok: true,
+      value: { names: checker.listHealthChecks() },
+    })),
     GetHealthCheck: unary('GetHealthCheck', (req) =>
-      named('healthcheck', req.name, (n) => found('healthcheck', n, checker.getHealthCheck(n), healthCheckToWire)),
+      named('healthcheck', req.name, (n) =>
+        found('healthcheck', n, checker.getHealthCheck(n), healthCheckToWire),
+      ),
     ),
     SetFrontendPoolBackendWeight: unary('SetFrontendPoolBackendWeight', (req) => {
-      for (const [kind, v] of [['frontend', req.frontend], ['pool', req.pool], ['backend', req.backend]] as const) {
+      for (const [kind, v] of [
+        ['frontend', req.frontend],
+        ['pool', req.pool],
+        ['backend', req.backend],
+      ] as const) {
         if (v === '') return fail(grpc.status.INVALID_ARGUMENT, `${kind} name is empty`);
       }
       if (!Number.isInteger(req.weight) || req.weight < 0 || req.weight > 100) {
@@ -117,8 +144,10 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
     }),
     WatchEvents: (call) => {
       // grpc-js ends a server stream with a status when the handler emits 'error' on it.
-      const end = serveWatch(call, { checker, logger, now: deps.now, capacity: deps.watchCapacity }, (details) =>
-        call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details }),
+      const end = serveWatch(
+        call,
+        { checker, logger, now: deps.now, capacity: deps.watchCapacity },
+        (details) => call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details }),
       );
       streams.add(end);
       const forget = (): void => void streams.delete(end);
@@ -126,8 +155,14 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
       call.once('cancelled', forget);
       call.once('close', forget);
     },
-    CheckConfig: unary('CheckConfig', async () => ({ ok: true, value: outcomeToWire(await deps.checkDisk()) })),
-    ReloadConfig: unary('ReloadConfig', async () => ({ ok: true, value: outcomeToWire(await deps.reloadFromDisk()) })),
+    CheckConfig: unary('CheckConfig', async () => ({
+      ok: true,
+      value: outcomeToWire(await deps.checkDisk()),
+    })),
+    ReloadConfig: unary('ReloadConfig', async () => ({
+      ok: true,
+      value: outcomeToWire(await deps.reloadFromDisk()),
+    })),
     GetVPPInfo: unary('GetVPPInfo', () => VPP_DISABLED),
     GetVPPLBState: unary('GetVPPLBState', () => VPP_DISABLED),
     SyncVPPLBState: unary('SyncVPPLBState', () => VPP_DISABLED),

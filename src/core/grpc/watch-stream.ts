@@ -19,7 +19,8 @@ export function watchFilter(req: WatchRequest__Output, capacity?: number): Watch
   let level: LogLevel = 'info';
   if (req.logLevel !== undefined && req.logLevel !== '') {
     const parsed = parseLogLevel(req.logLevel);
-    if (!parsed) return { ok: false, message: `unknown log_level "${req.logLevel}" (want debug, info, warn or error)` };
+    if (!parsed)
+      return { ok: false, message: `unknown log_level "${req.logLevel}" (want debug, info, warn or error)` };
     level = parsed;
   }
   const anySet = req.log !== undefined || req.backend !== undefined || req.frontend !== undefined;
@@ -34,7 +35,9 @@ export function watchFilter(req: WatchRequest__Output, capacity?: number): Watch
 }
 
 function droppedEvent(count: number, now: number): WireEvent {
-  return { log: { atNs: msToNs(now), level: 'warn', msg: 'events-dropped', attrs: { count: String(count) } } };
+  return {
+    log: { atNs: msToNs(now), level: 'warn', msg: 'events-dropped', attrs: { count: String(count) } },
+  };
 }
 
 function toWire(item: SubscriptionItem, now: () => number): WireEvent {

@@ -12,15 +12,27 @@ import {
   type ProbeResultInfo,
   type Transition,
 } from '../../shared/model';
-import type { BackendInfo as WireBackendIn, BackendInfo__Output as WireBackend } from './generated/maglev/BackendInfo';
+import type {
+  BackendInfo as WireBackendIn,
+  BackendInfo__Output as WireBackend,
+} from './generated/maglev/BackendInfo';
 import type { Event as WireEventIn, Event__Output as WireEvent } from './generated/maglev/Event';
-import type { FrontendInfo as WireFrontendIn, FrontendInfo__Output as WireFrontend } from './generated/maglev/FrontendInfo';
+import type {
+  FrontendInfo as WireFrontendIn,
+  FrontendInfo__Output as WireFrontend,
+} from './generated/maglev/FrontendInfo';
 import type {
   HealthCheckInfo as WireHealthCheckIn,
   HealthCheckInfo__Output as WireHealthCheck,
 } from './generated/maglev/HealthCheckInfo';
-import type { ProbeResult as WireProbeIn, ProbeResult__Output as WireProbe } from './generated/maglev/ProbeResult';
-import type { TransitionInfo as WireTransitionIn, TransitionInfo__Output as WireTransition } from './generated/maglev/TransitionInfo';
+import type {
+  ProbeResult as WireProbeIn,
+  ProbeResult__Output as WireProbe,
+} from './generated/maglev/ProbeResult';
+import type {
+  TransitionInfo as WireTransitionIn,
+  TransitionInfo__Output as WireTransition,
+} from './generated/maglev/TransitionInfo';
 import { msToNs, nsToMs } from './nanos';
 
 // Domain DTOs (milliseconds, camelCase) ↔ wire messages (nanoseconds as int64 strings).
@@ -49,7 +61,13 @@ export function transitionToWire(t: Transition): WireTransitionIn {
 
 /** Maps a wire transition to the domain. */
 export function transitionFromWire(t: WireTransition): Transition {
-  return { from: toBackendState(t.from), to: toBackendState(t.to), atMs: nsToMs(t.atNs), code: t.code, detail: t.detail };
+  return {
+    from: toBackendState(t.from),
+    to: toBackendState(t.to),
+    atMs: nsToMs(t.atNs),
+    code: t.code,
+    detail: t.detail,
+  };
 }
 
 function probeToWire(p: ProbeResultInfo): WireProbeIn {
@@ -111,9 +129,16 @@ export function frontendToWire(f: FrontendInfo): WireFrontendIn {
 export function frontendFromWire(f: WireFrontend, isUp?: (backend: string) => boolean): FrontendInfo {
   const pools = f.pools.map((p) => ({
     name: p.name,
-    backends: p.backends.map((b) => ({ name: b.name, weight: b.weight, effectiveWeight: b.effectiveWeight, flush: b.flush })),
+    backends: p.backends.map((b) => ({
+      name: b.name,
+      weight: b.weight,
+      effectiveWeight: b.effectiveWeight,
+      flush: b.flush,
+    })),
   }));
-  const up = isUp ?? ((name: string) => pools.some((p) => p.backends.some((b) => b.name === name && b.effectiveWeight > 0)));
+  const up =
+    isUp ??
+    ((name: string) => pools.some((p) => p.backends.some((b) => b.name === name && b.effectiveWeight > 0)));
   return {
     name: f.name,
     address: f.address,
@@ -166,12 +191,23 @@ export function healthCheckFromWire(h: WireHealthCheck): HealthCheckInfo {
 export function eventToWire(e: CheckerEvent): WireEventIn {
   switch (e.type) {
     case 'backend':
-      return { backend: { backend: e.backend, transition: transitionToWire(e.transition), info: backendToWire(e.info) } };
+      return {
+        backend: {
+          backend: e.backend,
+          transition: transitionToWire(e.transition),
+          info: backendToWire(e.info),
+        },
+      };
     case 'frontend':
       return { frontend: { frontend: e.frontend, from: e.from, to: e.to, atNs: msToNs(e.atMs) } };
     case 'log':
       return {
-        log: { atNs: msToNs(e.record.atMs), level: e.record.level, msg: e.record.msg, attrs: { ...e.record.attrs } },
+        log: {
+          atNs: msToNs(e.record.atMs),
+          level: e.record.level,
+          msg: e.record.msg,
+          attrs: { ...e.record.attrs },
+        },
       };
   }
 }
@@ -180,17 +216,33 @@ export function eventToWire(e: CheckerEvent): WireEventIn {
 export function eventFromWire(e: WireEvent): CheckerEvent | null {
   if (e.event === 'backend' && e.backend?.transition && e.backend.info) {
     const b = e.backend;
-    return { type: 'backend', backend: b.backend, transition: transitionFromWire(b.transition!), info: backendFromWire(b.info!) };
+    return {
+      type: 'backend',
+      backend: b.backend,
+      transition: transitionFromWire(b.transition!),
+      info: backendFromWire(b.info!),
+    };
   }
   if (e.event === 'frontend' && e.frontend) {
     const f = e.frontend;
-    return { type: 'frontend', frontend: f.frontend, from: toFrontendState(f.from), to: toFrontendState(f.to), atMs: nsToMs(f.atNs) };
+    return {
+      type: 'frontend',
+      frontend: f.frontend,
+      from: toFrontendState(f.from),
+      to: toFrontendState(f.to),
+      atMs: nsToMs(f.atNs),
+    };
   }
   if (e.event === 'log' && e.log) {
     const l = e.log;
     return {
       type: 'log',
-      record: { atMs: nsToMs(l.atNs), level: parseLogLevel(l.level) ?? 'info', msg: l.msg, attrs: { ...l.attrs } },
+      record: {
+        atMs: nsToMs(l.atNs),
+        level: parseLogLevel(l.level) ?? 'info',
+        msg: l.msg,
+        attrs: { ...l.attrs },
+      },
     };
   }
   return null;

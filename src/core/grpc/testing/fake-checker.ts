@@ -1,8 +1,20 @@
 // Test-only: a small in-memory Checker for the gRPC server tests, so they do not depend on probe
 // timing. The daemon tests use the real checker with loopback backends.
-import type { BackendInfo, CheckerEvent, FrontendInfo, HealthCheckInfo, Transition } from '../../../shared/model';
+import type {
+  BackendInfo,
+  CheckerEvent,
+  FrontendInfo,
+  HealthCheckInfo,
+  Transition,
+} from '../../../shared/model';
 import { logLevelRank } from '../../../shared/model';
-import type { ActionResult, Checker, EventSubscription, SubscribeOptions, SubscriptionItem } from '../../checker';
+import type {
+  ActionResult,
+  Checker,
+  EventSubscription,
+  SubscribeOptions,
+  SubscriptionItem,
+} from '../../checker';
 import type { Config } from '../../config';
 
 export interface FakeChecker extends Checker {
@@ -13,7 +25,10 @@ export interface FakeChecker extends Checker {
   subscriberCount(): number;
 }
 
-function createSubscription(opts: SubscribeOptions, onClose: () => void): EventSubscription & { push(e: CheckerEvent): void } {
+function createSubscription(
+  opts: SubscribeOptions,
+  onClose: () => void,
+): EventSubscription & { push(e: CheckerEvent): void } {
   const capacity = opts.capacity ?? 4096;
   let queue: CheckerEvent[] = [];
   let dropped = 0;
@@ -95,14 +110,19 @@ export function createFakeChecker(init: {
     emit({ type: 'backend', backend: name, transition: t, info: structuredClone(b) });
     return structuredClone(b);
   };
-  const act = (name: string, guard: (b: BackendInfo) => string | null, apply: (b: BackendInfo) => BackendInfo): ActionResult<BackendInfo> => {
+  const act = (
+    name: string,
+    guard: (b: BackendInfo) => string | null,
+    apply: (b: BackendInfo) => BackendInfo,
+  ): ActionResult<BackendInfo> => {
     const b = backends.get(name);
     if (!b) return notFound('backend', name);
     const why = guard(b);
     if (why) return { ok: false, error: { code: 'FAILED_PRECONDITION', message: why } };
     return { ok: true, value: apply(b) };
   };
-  const disabledGuard = (b: BackendInfo): string | null => (b.enabled ? null : `backend "${b.name}" is disabled`);
+  const disabledGuard = (b: BackendInfo): string | null =>
+    b.enabled ? null : `backend "${b.name}" is disabled`;
 
   return {
     emit,
@@ -125,7 +145,8 @@ export function createFakeChecker(init: {
       subs.add(s);
       subOpts.set(s, opts);
       if (opts.frontend !== false && opts.initialFrontendEvents !== false) {
-        for (const f of frontends.values()) s.push({ type: 'frontend', frontend: f.name, from: f.state, to: f.state, atMs: init.now() });
+        for (const f of frontends.values())
+          s.push({ type: 'frontend', frontend: f.name, from: f.state, to: f.state, atMs: init.now() });
       }
       return s;
     },
@@ -133,20 +154,34 @@ export function createFakeChecker(init: {
     reload: () => {
       throw new Error('the fake checker does not reload');
     },
-    pause: (n) => act(n, disabledGuard, (b) => (b.state === 'paused' ? structuredClone(b) : move(n, 'paused', 'paused', init.now()))),
-    resume: (n) => act(n, disabledGuard, (b) => (b.state !== 'paused' ? structuredClone(b) : move(n, 'unknown', 'resumed', init.now()))),
+    pause: (n) =>
+      act(n, disabledGuard, (b) =>
+        b.state === 'paused' ? structuredClone(b) : move(n, 'paused', 'paused', init.now()),
+      ),
+    resume: (n) =>
+      act(n, disabledGuard, (b) =>
+        b.state !== 'paused' ? structuredClone(b) : move(n, 'unknown', 'resumed', init.now()),
+      ),
     disable: (n) =>
-      act(n, () => null, (b) => {
-        if (!b.enabled) return structuredClone(b);
-        b.enabled = false;
-        return move(n, 'disabled', 'disabled', init.now());
-      }),
+      act(
+        n,
+        () => null,
+        (b) => {
+          if (!b.enabled) return structuredClone(b);
+          b.enabled = false;
+          return move(n, 'disabled', 'disabled', init.now());
+        },
+      ),
     enable: (n) =>
-      act(n, () => null, (b) => {
-        if (b.enabled) return structuredClone(b);
-        b.enabled = true;
-        return move(n, 'unknown', 'enabled', init.now());
-      }),
+      act(
+        n,
+        () => null,
+        (b) => {
+          if (b.enabled) return structuredClone(b);
+          b.enabled = true;
+          return move(n, 'unknown', 'enabled', init.now());
+        },
+      ),
     setWeight(fe, pool, be, weight) {
       const f = frontends.get(fe);
       if (!f) return notFound('frontend', fe);

@@ -10,16 +10,27 @@ export type Wire = Record<string, unknown>;
 
 export interface RawClient {
   client: grpc.Client;
-  call(rpc: string, req?: Wire, timeoutMs?: number): Promise<{ ok: true; value: Wire } | { ok: false; code: number; details: string }>;
+  call(
+    rpc: string,
+    req?: Wire,
+    timeoutMs?: number,
+  ): Promise<{ ok: true; value: Wire } | { ok: false; code: number; details: string }>;
   watch(req: Wire): grpc.ClientReadableStream<Wire>;
   close(): void;
 }
 
 /** Creates a proto-only client of `address` (plaintext unless `creds` is given). */
-export function createRawClient(address: string, creds = grpc.credentials.createInsecure(), options: grpc.ChannelOptions = {}): RawClient {
+export function createRawClient(
+  address: string,
+  creds = grpc.credentials.createInsecure(),
+  options: grpc.ChannelOptions = {},
+): RawClient {
   const def = protoLoader.loadSync(PROTO, { keepCase: true, longs: String, defaults: true, oneofs: true });
-  const pkg = grpc.loadPackageDefinition(def) as unknown as { maglev: { Maglev: grpc.ServiceClientConstructor } };
-  const client = new pkg.maglev.Maglev(address, creds, options) as unknown as grpc.Client & Record<string, (...a: unknown[]) => unknown>;
+  const pkg = grpc.loadPackageDefinition(def) as unknown as {
+    maglev: { Maglev: grpc.ServiceClientConstructor };
+  };
+  const client = new pkg.maglev.Maglev(address, creds, options) as unknown as grpc.Client &
+    Record<string, (...a: unknown[]) => unknown>;
   return {
     client,
     call(rpc, req = {}, timeoutMs = 5000) {

@@ -5,7 +5,11 @@ import type { BackendInfo, FrontendInfo, HealthCheckInfo } from '../../../shared
 export const T0 = 1_764_000_000_123.456;
 
 /** Builds the sample site's frontends, backends and checks. */
-export function sampleSite(): { frontends: FrontendInfo[]; backends: BackendInfo[]; healthchecks: HealthCheckInfo[] } {
+export function sampleSite(): {
+  frontends: FrontendInfo[];
+  backends: BackendInfo[];
+  healthchecks: HealthCheckInfo[];
+} {
   const backend = (name: string, address: string, state: BackendInfo['state']): BackendInfo => ({
     name,
     address,
@@ -15,7 +19,11 @@ export function sampleSite(): { frontends: FrontendInfo[]; backends: BackendInfo
     transitions: [{ from: 'unknown', to: state, atMs: T0, code: 'L7OK', detail: 'HTTP 200' }],
     lastProbe: { ok: state === 'up', code: 'L7OK', detail: 'HTTP 200', atMs: T0 + 1, durationMs: 1.5 },
   });
-  const frontend = (name: string, pools: FrontendInfo['pools'], state: FrontendInfo['state']): FrontendInfo => ({
+  const frontend = (
+    name: string,
+    pools: FrontendInfo['pools'],
+    state: FrontendInfo['state'],
+  ): FrontendInfo => ({
     name,
     address: '192.0.2.80',
     protocol: 'tcp',
@@ -28,7 +36,11 @@ export function sampleSite(): { frontends: FrontendInfo[]; backends: BackendInfo
     activePool: 0,
   });
   return {
-    backends: [backend('web-a', '127.0.0.2', 'up'), backend('web-b', '127.0.0.3', 'up'), backend('db-a', '127.0.0.4', 'down')],
+    backends: [
+      backend('web-a', '127.0.0.2', 'up'),
+      backend('web-b', '127.0.0.3', 'up'),
+      backend('db-a', '127.0.0.4', 'down'),
+    ],
     frontends: [
       frontend(
         'www',
@@ -43,7 +55,11 @@ export function sampleSite(): { frontends: FrontendInfo[]; backends: BackendInfo
         ],
         'up',
       ),
-      frontend('db', [{ name: 'main', backends: [{ name: 'db-a', weight: 100, effectiveWeight: 0, flush: true }] }], 'down'),
+      frontend(
+        'db',
+        [{ name: 'main', backends: [{ name: 'db-a', weight: 100, effectiveWeight: 0, flush: true }] }],
+        'down',
+      ),
     ],
     healthchecks: [
       {

@@ -1,0 +1,323 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { CheckerEvent, ConnectionState, LogLevel } from '../../shared/model';
+import type { AppError, Result, TimerHandle } from '../util';
+import { createBackoff } from './backoff';
+import {
+  createChannel,
+  rpc,
+  statusError,
+  type RpcRequest,
+  type RpcResponse,
+  type UnaryRpc,
+} from './client-rpc';
+import type {
+  DaemonConfigResult,
+  MaglevClient,
+  MaglevClientOptions,
+  RemoteEvent,
+  RemoteStatus,
+} from './client-types';
+import type { Event__Output } from './generated/maglev/Event';
+import type { MaglevClient as GrpcMaglevClient } from './generated/maglev/Maglev';
+import { loadMaglevProto } from './proto';
+import { createRemoteSnapshot } from './remote-snapshot';
+import { fetchAll, fetchVpp } from './resync';
+import type { VppSnapshot } from './vpp-types';
+import { backendFromWire, eventFromWire, frontendFromWire } from './wire';
+
+/** Events buffered while a resync runs; past this the buffer is dropped and a resync queued. */
+const MAX_BUFFERED = 50_000;
+
+/** One connection attempt: a fresh channel, its event stream and its resync state. */
+interface Session {
+  client: GrpcMaglevClient;
+  stream: grpc.ClientReadableStream<Event__Output> | null;
+  /** A daemon answer arrived in this session (decides offline vs degraded on failure). */
+  contacted: boolean;
+  ready: boolean;
+  syncing: boolean;
+  resyncQueued: boolean;
+  buffer: CheckerEvent[];
+  refreshing: Map<string, 'running' | 'dirty'>;
+}
+
+/**
+ * Creates a client of a remote maglevd (spec/app.md "remote" sites). It connects at once and
+ * keeps trying with capped, jittered backoff; after every (re)connect or `events-dropped` it
+ * resyncs the whole state and keeps a local snapshot that the read methods serve, also while
+ * the daemon is unreachable. States: `connecting` (first attempt, or right after losing a ready
+ * connection), `ready` (synced, event stream live), `degraded` (the daemon answered but the
+ * stream or a resync failed: the data may be stale), `offline` (no answer; retrying).
+ */
+export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
+  const { clock, logger } = opts;
+  const proto = loadMaglevProto(opts.protoPath);
+  const deadlineMs = opts.deadlineMs ?? 10_000;
+  const keepaliveMs = opts.keepaliveMs ?? 30_000;
+  const channel = {
+    address: opts.address,
+    tls: opts.tls ?? null,
+    keepaliveMs,
+    keepaliveTimeoutMs: opts.keepaliveTimeoutMs ?? Math.min(20_000, keepaliveMs),
+  };
+  const snapshot = createRemoteSnapshot(opts.historyLimit ?? 100);
+  const backoff = createBackoff({ ...opts.backoff, random: opts.random });
+  const listeners = new Set<(e: RemoteEvent) => void>();
+  let status: RemoteStatus = { state: 'connecting', lastError: null, lastContactMs: null };
+  let session: Session | null = null;
+  let retry: TimerHandle | null = null;
+  let closed = false;
+  let logLevel: LogLevel | null = opts.logLevel === undefined ? 'info' : opts.logLevel;
+  let vpp: VppSnapshot | null = null;
+
+  const emit = (e: RemoteEvent): void => {
+    for (const l of [...listeners]) {
+      try {
+        l(e);
+      } catch (err) {
+        logger.error('listener-threw', { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  const setStatus = (state: ConnectionState, lastError: string | null): void => {
+    if (status.state === state && status.lastError === lastError) return;
+    status = { ...status, state, lastError };
+    logger.info('connection-state', { address: opts.address, state, error: lastError ?? '' });
+    emit({ type: 'status', status: { ...status } });
+  };
+  const touch = (s: Session): void => {
+    s.contacted = true;
+    status = { ...status, lastContactMs: clock.now() };
+  };
+  const resyncDeps = (s: Session) => ({
+    client: s.client,
+    deadlineMs,
+    concurrency: opts.resyncConcurrency ?? 32,
+    now: clock.now,
+  });
+
+  function connect(): void {
+    retry = null;
+    if (closed) return;
+    const s: Session = {
+      client: createChannel(proto, channel),
+      stream: null,
+      contacted: false,
+      ready: false,
+      syncing: false,
+      resyncQueued: false,
+      buffer: [],
+      refreshing: new Map(),
+    };
+    session = s;
+    // The stream opens first and buffers, so nothing that happens during the resync is missed.
+    openStream(s);
+    void sync(s);
+  }
+
+  function openStream(s: Session): void {
+    const req =
+      logLevel === null
+        ? { backend: true, frontend: true, log: false }
+        : { backend: true, frontend: true, log: true, logLevel };
+    const stream = s.client.WatchEvents(req);
+    s.stream = stream;
+    stream.on('data', (wire: Event__Output) => {
+      if (session !== s) return;
+      touch(s);
+      const e = eventFromWire(wire);
+      if (!e) return;
+      if (!s.syncing) return applyEvent(s, e);
+      if (s.buffer.length < MAX_BUFFERED) s.buffer.push(e);
+      else {
+        s.buffer = [];
+        s.resyncQueued = true;
+      }
+    });
+    stream.on('error', (e: grpc.ServiceError) => fail(s, statusError(e)));
+    stream.on('end', () => fail(s, { code: 'UNAVAILABLE', message: 'the daemon ended the event stream' }));
+  }
+
+  async function sync(s: Session): Promise<void> {
+    s.syncing = true;
+    const data = await fetchAll(resyncDeps(s));
+    if (session !== s) return;
+    if (!data.ok) return fail(s, data.error);
+    touch(s);
+    const v = await fetchVpp(resyncDeps(s));
+    if (session !== s) return;
+    if (v.ok) vpp = v.value;
+    else
+      logger.warn('vpp-fetch-failed', { address: opts.address, code: v.error.code, error: v.error.message });
+    for (const learned of snapshot.replace(data.value)) emit(learned);
+    s.syncing = false;
+    const buffered = s.buffer;
+    s.buffer = [];
+    for (const e of buffered) applyEvent(s, e);
+    s.ready = true;
+    backoff.reset();
+    setStatus('ready', null);
+    emit({ type: 'resync' });
+    if (s.resyncQueued) {
+      s.resyncQueued = false;
+      void sync(s);
+    }
+  }
+
+  function queueResync(s: Session): void {
+    if (s.syncing) s.resyncQueued = true;
+    else void sync(s);
+  }
+
+  function applyEvent(s: Session, e: CheckerEvent): void {
+    if (e.type === 'backend') {
+      const known = snapshot.hasBackend(e.backend);
+      if (snapshot.applyBackendEvent(e)) emit(e);
+      // A backend we never saw was added by a reload on the daemon: learn its place in the lists.
+      if (!known && e.transition.to !== 'removed') queueResync(s);
+      for (const f of snapshot.frontendsOf(e.backend)) refreshFrontend(s, f);
+    } else if (e.type === 'frontend') {
+      if (!snapshot.hasFrontend(e.frontend)) queueResync(s);
+      snapshot.setFrontendState(e.frontend, e.to);
+      // from == to is the daemon's synthetic "current state" event on subscribe, not a change.
+      if (e.from !== e.to) emit(e);
+    } else {
+      emit(e);
+      if (e.record.msg === 'events-dropped') queueResync(s);
+    }
+  }
+
+  /** Re-reads one frontend (effective weights follow backend states); coalesced per frontend. */
+  function refreshFrontend(s: Session, name: string): void {
+    if (s.refreshing.has(name)) return void s.refreshing.set(name, 'dirty');
+    s.refreshing.set(name, 'running');
+    void (async () => {
+      while (session === s && s.refreshing.get(name) !== undefined) {
+        s.refreshing.set(name, 'running');
+        const r = await rpc(s.client, 'GetFrontend', { name }, deadlineMs);
+        if (session !== s) return;
+        if (r.ok) {
+          snapshot.setFrontend(frontendFromWire(r.value));
+          emit({ type: 'frontend-info', frontend: name });
+        }
+        if (s.refreshing.get(name) === 'running') s.refreshing.delete(name);
+      }
+    })();
+  }
+
+  function teardown(s: Session): void {
+    s.refreshing.clear();
+    s.stream?.cancel();
+    s.client.close();
+  }
+
+  function fail(s: Session, error: AppError): void {
+    if (session !== s || closed) return;
+    session = null;
+    teardown(s);
+    const state: ConnectionState = s.ready ? 'connecting' : s.contacted ? 'degraded' : 'offline';
+    const delay = backoff.next();
+    logger.debug('reconnect-scheduled', {
+      address: opts.address,
+      delayMs: Math.round(delay),
+      code: error.code,
+    });
+    setStatus(state, `${error.code}: ${error.message}`);
+    retry = clock.setTimeout(connect, delay);
+  }
+
+  async function call<K extends UnaryRpc, T>(
+    name: K,
+    req: RpcRequest<K>,
+    map: (r: RpcResponse<K>) => T,
+  ): Promise<Result<T>> {
+    const s = session;
+    if (!s)
+      return {
+        ok: false,
+        error: {
+          code: 'UNAVAILABLE',
+          message: `not connected to ${opts.address}${status.lastError ? ` (${status.lastError})` : ''}`,
+        },
+      };
+    const r = await rpc(s.client, name, req, deadlineMs);
+    if (r.ok && session === s) touch(s);
+    return r.ok ? { ok: true, value: map(r.value) } : r;
+  }
+
+  const backendAction =
+    (rpcName: 'PauseBackend' | 'ResumeBackend' | 'EnableBackend' | 'DisableBackend') =>
+    async (name: string) => {
+      const r = await call(rpcName, { name }, backendFromWire);
+      if (r.ok) snapshot.setBackend(r.value);
+      return r;
+    };
+  const configCall = (r: { ok: boolean; parseError: string; semanticError: string }): DaemonConfigResult => ({
+    ok: r.ok,
+    parseError: r.parseError,
+    semanticError: r.semanticError,
+  });
+
+  connect();
+
+  return {
+    status: () => ({ ...status }),
+    listFrontends: () => snapshot.listFrontends(),
+    getFrontend: (n) => snapshot.getFrontend(n),
+    listBackends: () => snapshot.listBackends(),
+    getBackend: (n) => snapshot.getBackend(n),
+    listHealthChecks: () => snapshot.listHealthChecks(),
+    getHealthCheck: (n) => snapshot.getHealthCheck(n),
+    vpp: () => vpp,
+    async refreshVpp() {
+      const s = session;
+      if (!s)
+        return { ok: false, error: { code: 'UNAVAILABLE', message: `not connected to ${opts.address}` } };
+      const r = await fetchVpp(resyncDeps(s));
+      if (r.ok) vpp = r.value;
+      return r;
+    },
+    pause: backendAction('PauseBackend'),
+    resume: backendAction('ResumeBackend'),
+    enable: backendAction('EnableBackend'),
+    disable: backendAction('DisableBackend'),
+    async setWeight(frontend, pool, backend, weight) {
+      const r = await call('SetFrontendPoolBackendWeight', { frontend, pool, backend, weight }, (w) =>
+        frontendFromWire(w),
+      );
+      if (r.ok) snapshot.setFrontend(r.value);
+      return r.ok ? { ok: true, value: snapshot.getFrontend(frontend) ?? r.value } : r;
+    },
+    checkConfig: () => call('CheckConfig', {}, configCall),
+    async reloadConfig() {
+      const r = await call('ReloadConfig', {}, configCall);
+      // A reload may add or remove anything; re-read it all rather than guess from events.
+      if (r.ok && r.value.ok && session) queueResync(session);
+      return r;
+    },
+    setLogLevel(level) {
+      if (level === logLevel) return;
+      logLevel = level;
+      const s = session;
+      if (!s) return;
+      session = null;
+      teardown(s);
+      connect();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (retry !== null) clock.clearTimeout(retry);
+      retry = null;
+      const s = session;
+      session = null;
+      if (s) teardown(s);
+      setStatus('offline', null);
+      listeners.clear();
+    },
+  };
+}
