@@ -47,21 +47,23 @@ function indexOfName(list: YAMLSeq, name: string): number {
   return list.items.findIndex((item) => isMap(item) && String((item as YAMLMap).get('name') ?? '') === name);
 }
 
-/** Appends a site entry. */
-export function appendSite(doc: Document, spec: SiteSpec): void {
+/** Appends a site entry; returns its index. */
+export function appendSite(doc: Document, spec: SiteSpec): number {
   const list = sitesList(doc);
   // A flow-style empty list (`sites: []`) would keep new entries on one line.
   if (list.items.length === 0) list.flow = false;
   list.items.push(doc.createNode(specToYaml(spec)));
+  return list.items.length - 1;
 }
 
-/** Rewrites the entry named `name` in place, so that comments on untouched keys stay. */
-export function replaceSite(doc: Document, name: string, spec: SiteSpec): void {
+/** Rewrites the entry named `name` in place, so that comments on untouched keys stay; returns its index. */
+export function replaceSite(doc: Document, name: string, spec: SiteSpec): number {
   const list = sitesList(doc);
   const idx = indexOfName(list, name);
   if (idx < 0) throw new CodedError('NOT_FOUND', `no site named ${JSON.stringify(name)} in the sites file`);
   const entry = list.items[idx] as YAMLMap;
   syncMap(doc, entry, specToYaml(spec));
+  return idx;
 }
 
 /** Removes the entry named `name`. */
