@@ -71,6 +71,7 @@ export function serveWatch(
   }
   const sub = deps.checker.subscribe(filter.options);
   let pending: SubscriptionItem[] = [];
+  let next = 0;
   let done = false;
   let unregister: () => void = () => {};
 
@@ -85,15 +86,19 @@ export function serveWatch(
 
   function pump(): void {
     while (!done) {
-      if (pending.length === 0) pending = sub.drain();
+      if (next === pending.length) {
+        pending = sub.drain();
+        next = 0;
+      }
       if (pending.length === 0) {
-        // Caught up: wait for the checker. onReadable fires once, so re-arm every time.
+        // Caught up. A subscription the checker ended (stop) ends the stream; otherwise wait for
+        // the checker: onReadable fires once, so it is re-armed every time.
+        if (sub.closed) return finish(true);
         unregister = sub.onReadable(pump);
-        if (sub.closed) finish(true);
         return;
       }
-      while (pending.length > 0) {
-        const item = pending.shift()!;
+      while (next < pending.length) {
+        const item = pending[next++]!;
         if (!call.write(toWire(item, deps.now))) {
           call.once('drain', pump);
           return;
