@@ -1,6 +1,6 @@
 // Test-only: the real gRPC server (listen + service) over a fake checker, on loopback.
 import { createLogger, NULL_SINK } from '../../log';
-import { listenGrpc, type GrpcListener } from '../listen';
+import { listenGrpc, type GrpcListener, type ServerTls } from '../listen';
 import { loadMaglevProto } from '../proto';
 import { createMaglevServer, type ConfigOutcome, type MaglevService } from '../server';
 import { createFakeChecker, type FakeChecker } from './fake-checker';
@@ -26,6 +26,7 @@ export async function startFakeDaemon(
     site?: ReturnType<typeof sampleSite>;
     configOutcome?: ConfigOutcome;
     watchCapacity?: number;
+    tls?: ServerTls | null;
     customize?: (s: MaglevService) => void;
   } = {},
 ): Promise<FakeDaemon> {
@@ -47,7 +48,13 @@ export async function startFakeDaemon(
     },
   });
   opts.customize?.(service);
-  const listener = await listenGrpc({ address: `127.0.0.1:${opts.port ?? 0}`, service, proto, logger });
+  const listener = await listenGrpc({
+    address: `127.0.0.1:${opts.port ?? 0}`,
+    service,
+    proto,
+    logger,
+    tls: opts.tls,
+  });
   return {
     address: listener.address,
     port: listener.port,
