@@ -1,0 +1,2 @@
+export * from './app-menu';
+export * from './mute-menu';

@@ -1,0 +1,2 @@
+export * from './down-notifier';
+export * from './mute-store';
