@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { CheckerEvent, ConnectionState, LogLevel } from '../../shared/model';
+import type { ConnectionState, LogLevel } from '../../shared/model';
 import type { AppError, Result, TimerHandle } from '../util';
 import { createBackoff } from './backoff';
 import {
@@ -18,28 +18,15 @@ import type {
   RemoteStatus,
 } from './client-types';
 import type { Event__Output } from './generated/maglev/Event';
-import type { MaglevClient as GrpcMaglevClient } from './generated/maglev/Maglev';
 import { loadMaglevProto } from './proto';
 import { createRemoteSnapshot } from './remote-snapshot';
 import { fetchAll, fetchVpp } from './resync';
 import type { VppSnapshot } from './vpp-types';
+import { applyEvent, createSession, type Session, type SessionEvents } from './client-session';
 import { backendFromWire, eventFromWire, frontendFromWire } from './wire';
 
 /** Events buffered while a resync runs; past this the buffer is dropped and a resync queued. */
 const MAX_BUFFERED = 50_000;
-
-/** One connection attempt: a fresh channel, its event stream and its resync state. */
-interface Session {
-  client: GrpcMaglevClient;
-  stream: grpc.ClientReadableStream<Event__Output> | null;
-  /** A daemon answer arrived in this session (decides offline vs degraded on failure). */
-  contacted: boolean;
-  ready: boolean;
-  syncing: boolean;
-  resyncQueued: boolean;
-  buffer: CheckerEvent[];
-  refreshing: Map<string, 'running' | 'dirty'>;
-}
 
 /**
  * Creates a client of a remote maglevd (spec/app.md "remote" sites). It connects at once and
@@ -85,6 +72,13 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
     logger.info('connection-state', { address: opts.address, state, error: lastError ?? '' });
     emit({ type: 'status', status: { ...status } });
   };
+  const events: SessionEvents = {
+    snapshot,
+    emit,
+    isCurrent: (s) => session === s,
+    queueResync: (s) => queueResync(s),
+    deadlineMs,
+  };
   const touch = (s: Session): void => {
     s.contacted = true;
     status = { ...status, lastContactMs: clock.now() };
@@ -99,16 +93,7 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
   function connect(): void {
     retry = null;
     if (closed) return;
-    const s: Session = {
-      client: createChannel(proto, channel),
-      stream: null,
-      contacted: false,
-      ready: false,
-      syncing: false,
-      resyncQueued: false,
-      buffer: [],
-      refreshing: new Map(),
-    };
+    const s = createSession(createChannel(proto, channel));
     session = s;
     // The stream opens first and buffers, so nothing that happens during the resync is missed.
     openStream(s);
@@ -127,7 +112,7 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
       touch(s);
       const e = eventFromWire(wire);
       if (!e) return;
-      if (!s.syncing) return applyEvent(s, e);
+      if (!s.syncing) return applyEvent(events, s, e);
       if (s.buffer.length < MAX_BUFFERED) s.buffer.push(e);
       else {
         s.buffer = [];
@@ -153,7 +138,7 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
     s.syncing = false;
     const buffered = s.buffer;
     s.buffer = [];
-    for (const e of buffered) applyEvent(s, e);
+    for (const e of buffered) applyEvent(events, s, e);
     s.ready = true;
     backoff.reset();
     setStatus('ready', null);
@@ -167,42 +152,6 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
   function queueResync(s: Session): void {
     if (s.syncing) s.resyncQueued = true;
     else void sync(s);
-  }
-
-  function applyEvent(s: Session, e: CheckerEvent): void {
-    if (e.type === 'backend') {
-      const known = snapshot.hasBackend(e.backend);
-      if (snapshot.applyBackendEvent(e)) emit(e);
-      // A backend we never saw was added by a reload on the daemon: learn its place in the lists.
-      if (!known && e.transition.to !== 'removed') queueResync(s);
-      for (const f of snapshot.frontendsOf(e.backend)) refreshFrontend(s, f);
-    } else if (e.type === 'frontend') {
-      if (!snapshot.hasFrontend(e.frontend)) queueResync(s);
-      snapshot.setFrontendState(e.frontend, e.to);
-      // from == to is the daemon's synthetic "current state" event on subscribe, not a change.
-      if (e.from !== e.to) emit(e);
-    } else {
-      emit(e);
-      if (e.record.msg === 'events-dropped') queueResync(s);
-    }
-  }
-
-  /** Re-reads one frontend (effective weights follow backend states); coalesced per frontend. */
-  function refreshFrontend(s: Session, name: string): void {
-    if (s.refreshing.has(name)) return void s.refreshing.set(name, 'dirty');
-    s.refreshing.set(name, 'running');
-    void (async () => {
-      while (session === s && s.refreshing.get(name) !== undefined) {
-        s.refreshing.set(name, 'running');
-        const r = await rpc(s.client, 'GetFrontend', { name }, deadlineMs);
-        if (session !== s) return;
-        if (r.ok) {
-          snapshot.setFrontend(frontendFromWire(r.value));
-          emit({ type: 'frontend-info', frontend: name });
-        }
-        if (s.refreshing.get(name) === 'running') s.refreshing.delete(name);
-      }
-    })();
   }
 
   function teardown(s: Session): void {
