@@ -63,6 +63,19 @@ interface Entry {
   unsubscribe: () => void;
 }
 
+/** Resolves the relative file paths of a spec (config, TLS files) against the sites file's directory. */
+export function resolvePaths(spec: SiteSpec, dir: string): SiteSpec {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  if (spec.kind === 'local') return { ...spec, config: abs(spec.config) };
+  if (!spec.tls) return spec;
+  const tls = { ...spec.tls };
+  for (const key of ['ca', 'cert', 'key'] as const) {
+    const path = tls[key];
+    if (path !== undefined) tls[key] = abs(path);
+  }
+  return { ...spec, tls };
+}
+
 /** Identifier of the demo site. */
 export const DEMO_SITE_ID = 'demo';
 
@@ -78,8 +91,7 @@ export function createSiteManager(options: SiteManagerOptions): SiteManager {
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
 
-  const resolveSpec = (spec: SiteSpec): SiteSpec =>
-    spec.kind === 'local' && !isAbsolute(spec.config) ? { ...spec, config: resolve(dirname(sitesPath), spec.config) } : spec;
+  const resolveSpec = (spec: SiteSpec): SiteSpec => resolvePaths(spec, dirname(sitesPath));
   const newId = (name: string, reserved: ReadonlySet<string> = new Set()) =>
     uniqueSiteId(name, (c) => entries.has(c) || reserved.has(c) || c === DEMO_SITE_ID);
 
