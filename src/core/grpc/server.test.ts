@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDaemon, type FakeDaemon } from './testing/fake-daemon';
-import { createRawClient, takeEvents, type RawClient, type Wire } from './testing/raw-client';
+import { createRawClient, takeEvents, type RawClient, type Wire } from '../../../test/support/grpc/raw-client';
 
 let daemon: FakeDaemon;
 let client: RawClient;

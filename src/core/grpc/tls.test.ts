@@ -1,9 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from './testing/certs';
+import { createTestPki, type TestPki } from '../../../test/support/grpc/certs';
 import { testClient, waitForState } from './testing/client-harness';
 import { startFakeDaemon, type FakeDaemon } from './testing/fake-daemon';
-import { createRawClient } from './testing/raw-client';
+import { createRawClient } from '../../../test/support/grpc/raw-client';
 import type { MaglevClient } from './client-types';
 
 let pki: TestPki;

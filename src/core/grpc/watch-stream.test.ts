@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeDaemon, type FakeDaemon } from './testing/fake-daemon';
-import { createRawClient, takeEvents, type RawClient, type Wire } from './testing/raw-client';
+import { createRawClient, takeEvents, type RawClient, type Wire } from '../../../test/support/grpc/raw-client';
 import { sampleSite, T0 } from './testing/sample-site';
 
 let daemon: FakeDaemon;

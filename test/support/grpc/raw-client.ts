@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
-const PROTO = join(__dirname, '..', '..', '..', '..', 'proto', 'maglev.proto');
+const PROTO = join(__dirname, '..', '..', '..', 'proto', 'maglev.proto');
 
 export type Wire = Record<string, unknown>;
 
