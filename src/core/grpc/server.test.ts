@@ -208,8 +208,21 @@ describe('unary RPCs', () => {
         (e) => resolve(e),
       );
     });
+    const streamed = await new Promise<number>((resolve) => {
+      const call = raw.makeServerStreamRequest(
+        '/maglev.Maglev/WatchEvents',
+        () => Buffer.from([0xff, 0xff]),
+        (b: Buffer) => b,
+        {},
+        { deadline: Date.now() + 5000 },
+      );
+      call.on('data', () => {});
+      call.on('error', (e: grpc.ServiceError) => resolve(e.code));
+    });
     raw.close();
     expect(garbage?.code).toBe(grpc.status.INTERNAL);
+    expect(streamed).toBe(grpc.status.INTERNAL);
+    expect(daemon.checker.subscriberCount()).toBe(0);
     expect(await client.call('ListBackends')).toMatchObject({ ok: true });
   });
 
