@@ -4,6 +4,7 @@
 // TypeScript source through tsx (a dev install). Both run in this process, so signals (SIGHUP
 // reload, SIGTERM/SIGINT stop) reach the daemon directly.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher: require is the point */
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
