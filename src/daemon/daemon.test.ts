@@ -15,7 +15,12 @@ let records: LogRecord[];
 const recordingSink = (): LogSink => ({ minLevel: () => 'info', write: (r) => void records.push(r) });
 
 async function start(extra: Partial<DaemonOptions> = {}): Promise<RunningDaemon> {
-  const r = await startDaemon({ configPath: site.configPath, grpcAddr: '127.0.0.1:0', logSink: recordingSink(), ...extra });
+  const r = await startDaemon({
+    configPath: site.configPath,
+    grpcAddr: '127.0.0.1:0',
+    logSink: recordingSink(),
+    ...extra,
+  });
   if (!r.ok) throw new Error(r.error.message);
   daemon = r.daemon;
   client = createRawClient(daemon.address);
@@ -56,11 +61,21 @@ afterEach(async () => {
 describe('startDaemon', () => {
   it('refuses an invalid config with the --check exit codes and formatted issues', async () => {
     site.use('site-semantic-error.yaml');
-    const semantic = await startDaemon({ configPath: site.configPath, grpcAddr: '127.0.0.1:0', logSink: NULL_SINK });
+    const semantic = await startDaemon({
+      configPath: site.configPath,
+      grpcAddr: '127.0.0.1:0',
+      logSink: NULL_SINK,
+    });
     expect(semantic).toMatchObject({ ok: false, error: { exitCode: 2 } });
-    expect(semantic.ok ? '' : semantic.error.message).toMatch(/maglev\.yaml:\d+:\d+: maglev\.backends\.web-b\.healthcheck: /);
+    expect(semantic.ok ? '' : semantic.error.message).toMatch(
+      /maglev\.yaml:\d+:\d+: maglev\.backends\.web-b\.healthcheck: /,
+    );
     site.use('site-parse-error.yaml');
-    const parse = await startDaemon({ configPath: site.configPath, grpcAddr: '127.0.0.1:0', logSink: NULL_SINK });
+    const parse = await startDaemon({
+      configPath: site.configPath,
+      grpcAddr: '127.0.0.1:0',
+      logSink: NULL_SINK,
+    });
     expect(parse).toMatchObject({ ok: false, error: { exitCode: 1 } });
   });
 
@@ -73,28 +88,101 @@ describe('startDaemon', () => {
     expect(await c.call('ListHealthChecks')).toEqual({ ok: true, value: { names: ['web'] } });
     expect(await c.call('GetHealthCheck', { name: 'web' })).toMatchObject({
       ok: true,
-      value: { type: 'http', port: site.port, interval_ns: '200000000', fast_interval_ns: '50000000', timeout_ns: '50000000', rise: 1, fall: 1, http: { path: '/healthz', response_code_min: 200, response_code_max: 200 } },
+      value: {
+        type: 'http',
+        port: site.port,
+        interval_ns: '200000000',
+        fast_interval_ns: '50000000',
+        timeout_ns: '50000000',
+        rise: 1,
+        fall: 1,
+        http: { path: '/healthz', response_code_min: 200, response_code_max: 200 },
+      },
     });
     await untilBackend('web-a', 'up');
     await untilBackend('web-b', 'down');
     const a = await c.call('GetBackend', { name: 'web-a' });
-    expect(a).toMatchObject({ ok: true, value: { name: 'web-a', address: '127.0.0.1', state: 'up', enabled: true, healthcheck: 'web', last_probe: { ok: true, code: 'L7OK' } } });
+    expect(a).toMatchObject({
+      ok: true,
+      value: {
+        name: 'web-a',
+        address: '127.0.0.1',
+        state: 'up',
+        enabled: true,
+        healthcheck: 'web',
+        last_probe: { ok: true, code: 'L7OK' },
+      },
+    });
     expect(((a.ok && a.value.transitions) as Wire[])[0]).toMatchObject({ from: 'unknown', to: 'up' });
-    expect(await c.call('GetBackend', { name: 'web-c' })).toMatchObject({ ok: true, value: { state: 'disabled', enabled: false } });
+    expect(await c.call('GetBackend', { name: 'web-c' })).toMatchObject({
+      ok: true,
+      value: { state: 'disabled', enabled: false },
+    });
     const www = await c.call('GetFrontend', { name: 'www' });
-    expect(www).toMatchObject({ ok: true, value: { name: 'www', address: '192.0.2.80', protocol: 'tcp', port: 80, state: 'up', description: 'public web' } });
-    expect(((www.ok && www.value.pools) as Wire[])[0]).toMatchObject({ name: 'primary', backends: [{ name: 'web-a', weight: 100, effective_weight: 100 }, { name: 'web-b', weight: 50, effective_weight: 0 }] });
+    expect(www).toMatchObject({
+      ok: true,
+      value: {
+        name: 'www',
+        address: '192.0.2.80',
+        protocol: 'tcp',
+        port: 80,
+        state: 'up',
+        description: 'public web',
+      },
+    });
+    expect(((www.ok && www.value.pools) as Wire[])[0]).toMatchObject({
+      name: 'primary',
+      backends: [
+        { name: 'web-a', weight: 100, effective_weight: 100 },
+        { name: 'web-b', weight: 50, effective_weight: 0 },
+      ],
+    });
 
-    expect(await c.call('GetBackend', { name: 'nope' })).toMatchObject({ ok: false, code: grpc.status.NOT_FOUND });
-    expect(await c.call('GetFrontend', { name: '' })).toMatchObject({ ok: false, code: grpc.status.INVALID_ARGUMENT });
-    expect(await c.call('PauseBackend', { name: 'web-a' })).toMatchObject({ ok: true, value: { state: 'paused' } });
-    expect(await c.call('ResumeBackend', { name: 'web-a' })).toMatchObject({ ok: true, value: { state: 'unknown' } });
-    expect(await c.call('PauseBackend', { name: 'web-c' })).toMatchObject({ ok: false, code: grpc.status.FAILED_PRECONDITION });
-    expect(await c.call('EnableBackend', { name: 'web-c' })).toMatchObject({ ok: true, value: { enabled: true } });
-    expect(await c.call('DisableBackend', { name: 'web-c' })).toMatchObject({ ok: true, value: { state: 'disabled', enabled: false } });
-    const w = await c.call('SetFrontendPoolBackendWeight', { frontend: 'www', pool: 'primary', backend: 'web-b', weight: 20 });
-    expect(((w.ok && w.value.pools) as Wire[])[0]).toMatchObject({ backends: [{}, { name: 'web-b', weight: 20 }] });
-    expect(await c.call('SetFrontendPoolBackendWeight', { frontend: 'www', pool: 'primary', backend: 'web-b', weight: 300 })).toMatchObject({ ok: false, code: grpc.status.INVALID_ARGUMENT });
+    expect(await c.call('GetBackend', { name: 'nope' })).toMatchObject({
+      ok: false,
+      code: grpc.status.NOT_FOUND,
+    });
+    expect(await c.call('GetFrontend', { name: '' })).toMatchObject({
+      ok: false,
+      code: grpc.status.INVALID_ARGUMENT,
+    });
+    expect(await c.call('PauseBackend', { name: 'web-a' })).toMatchObject({
+      ok: true,
+      value: { state: 'paused' },
+    });
+    expect(await c.call('ResumeBackend', { name: 'web-a' })).toMatchObject({
+      ok: true,
+      value: { state: 'unknown' },
+    });
+    expect(await c.call('PauseBackend', { name: 'web-c' })).toMatchObject({
+      ok: false,
+      code: grpc.status.FAILED_PRECONDITION,
+    });
+    expect(await c.call('EnableBackend', { name: 'web-c' })).toMatchObject({
+      ok: true,
+      value: { enabled: true },
+    });
+    expect(await c.call('DisableBackend', { name: 'web-c' })).toMatchObject({
+      ok: true,
+      value: { state: 'disabled', enabled: false },
+    });
+    const w = await c.call('SetFrontendPoolBackendWeight', {
+      frontend: 'www',
+      pool: 'primary',
+      backend: 'web-b',
+      weight: 20,
+    });
+    expect(((w.ok && w.value.pools) as Wire[])[0]).toMatchObject({
+      backends: [{}, { name: 'web-b', weight: 20 }],
+    });
+    expect(
+      await c.call('SetFrontendPoolBackendWeight', {
+        frontend: 'www',
+        pool: 'primary',
+        backend: 'web-b',
+        weight: 300,
+      }),
+    ).toMatchObject({ ok: false, code: grpc.status.INVALID_ARGUMENT });
 
     const stream = c.watch({});
     const [first] = await takeEvents(stream, 1);
@@ -102,9 +190,16 @@ describe('startDaemon', () => {
     stream.on('error', () => {});
     stream.cancel();
 
-    expect(await c.call('CheckConfig')).toEqual({ ok: true, value: { ok: true, parse_error: '', semantic_error: '' } });
+    expect(await c.call('CheckConfig')).toEqual({
+      ok: true,
+      value: { ok: true, parse_error: '', semantic_error: '' },
+    });
     for (const rpc of ['GetVPPInfo', 'GetVPPLBState', 'SyncVPPLBState', 'GetVPPLBCounters']) {
-      expect(await c.call(rpc), rpc).toMatchObject({ ok: false, code: grpc.status.UNAVAILABLE, details: 'VPP integration disabled' });
+      expect(await c.call(rpc), rpc).toMatchObject({
+        ok: false,
+        code: grpc.status.UNAVAILABLE,
+        details: 'VPP integration disabled',
+      });
     }
   });
 
@@ -114,7 +209,9 @@ describe('startDaemon', () => {
     site.use('site-semantic-error.yaml');
     const bad = await c.call('ReloadConfig');
     expect(bad).toMatchObject({ ok: true, value: { ok: false, parse_error: '' } });
-    expect((bad.ok && (bad.value.semantic_error as string)) || '').toMatch(/maglev\.backends\.web-b\.healthcheck/);
+    expect((bad.ok && (bad.value.semantic_error as string)) || '').toMatch(
+      /maglev\.backends\.web-b\.healthcheck/,
+    );
     expect(await c.call('CheckConfig')).toMatchObject({ ok: true, value: { ok: false } });
     expect(await c.call('ListBackends')).toEqual({ ok: true, value: { names: ['web-a', 'web-b', 'web-c'] } });
     site.use('site-parse-error.yaml');
@@ -123,7 +220,10 @@ describe('startDaemon', () => {
     expect((parse.ok && (parse.value.parse_error as string)) || '').not.toBe('');
 
     site.use('site-reloaded.yaml');
-    expect(await c.call('ReloadConfig')).toEqual({ ok: true, value: { ok: true, parse_error: '', semantic_error: '' } });
+    expect(await c.call('ReloadConfig')).toEqual({
+      ok: true,
+      value: { ok: true, parse_error: '', semantic_error: '' },
+    });
     expect(await c.call('ListBackends')).toEqual({ ok: true, value: { names: ['web-a', 'web-c', 'web-d'] } });
     expect(await c.call('ListFrontends')).toEqual({ ok: true, value: { names: ['www', 'api'] } });
     expect(records.some((r) => r.msg === 'config-reloaded')).toBe(true);
@@ -152,7 +252,11 @@ describe('startDaemon', () => {
     await start({ reflection: false });
     const raw = new grpc.Client(daemon!.address, grpc.credentials.createInsecure());
     const code = await new Promise<number>((resolve) => {
-      const call = raw.makeBidiStreamRequest('/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo', (b: Buffer) => b, (b: Buffer) => b);
+      const call = raw.makeBidiStreamRequest(
+        '/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+      );
       call.on('error', (e: grpc.ServiceError) => resolve(e.code));
       call.on('data', () => resolve(grpc.status.OK));
       call.write(Buffer.from([0x3a, 0x00]));

@@ -25,20 +25,33 @@ afterEach(async () => {
 
 describe('the daemon process', () => {
   it('logs its address, reloads on SIGHUP, keeps the old config on a bad file, exits 0 on SIGTERM', async () => {
-    proc = spawnDaemon(MAIN, ['--config', site.configPath, '--grpc-addr', '127.0.0.1:0'], ['--import', 'tsx']);
+    proc = spawnDaemon(
+      MAIN,
+      ['--config', site.configPath, '--grpc-addr', '127.0.0.1:0'],
+      ['--import', 'tsx'],
+    );
     const [, address] = await proc.waitForLine(LISTENING);
     const c = createRawClient(address!);
     try {
-      expect(await c.call('ListBackends')).toEqual({ ok: true, value: { names: ['web-a', 'web-b', 'web-c'] } });
+      expect(await c.call('ListBackends')).toEqual({
+        ok: true,
+        value: { names: ['web-a', 'web-b', 'web-c'] },
+      });
       site.use('site-reloaded.yaml');
       proc.child.kill('SIGHUP');
       await proc.waitForLine(/config-reloaded/);
-      expect(await c.call('ListBackends')).toEqual({ ok: true, value: { names: ['web-a', 'web-c', 'web-d'] } });
+      expect(await c.call('ListBackends')).toEqual({
+        ok: true,
+        value: { names: ['web-a', 'web-c', 'web-d'] },
+      });
       site.use('site-semantic-error.yaml');
       proc.child.kill('SIGHUP');
       await proc.waitForLine(/reload-rejected/);
       await proc.waitForLine(/config-issue .*maglev\.backends\.web-b\.healthcheck/);
-      expect(await c.call('ListBackends')).toEqual({ ok: true, value: { names: ['web-a', 'web-c', 'web-d'] } });
+      expect(await c.call('ListBackends')).toEqual({
+        ok: true,
+        value: { names: ['web-a', 'web-c', 'web-d'] },
+      });
 
       const stream = c.watch({});
       await takeEvents(stream, 1);
@@ -55,7 +68,12 @@ describe('the daemon process', () => {
 
   it('exits 2 with formatted issues on an invalid config, like --check (through bin/maglevd-ts.cjs)', async () => {
     site.use('site-semantic-error.yaml');
-    proc = spawnDaemon(join(ROOT, 'bin', 'maglevd-ts.cjs'), ['--config', site.configPath, '--grpc-addr', '127.0.0.1:0']);
+    proc = spawnDaemon(join(ROOT, 'bin', 'maglevd-ts.cjs'), [
+      '--config',
+      site.configPath,
+      '--grpc-addr',
+      '127.0.0.1:0',
+    ]);
     expect(await proc.exited).toBe(2);
     expect(proc.lines.join('\n')).toMatch(/maglev\.yaml:\d+:\d+: maglev\.backends\.web-b\.healthcheck: /);
   });

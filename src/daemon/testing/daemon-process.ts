@@ -17,7 +17,10 @@ export interface DaemonProcess {
 
 /** Spawns `node [execArgs] script args…` from the package root. */
 export function spawnDaemon(script: string, args: string[], execArgs: string[] = []): DaemonProcess {
-  const child = spawn(process.execPath, [...execArgs, script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...execArgs, script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
   const stdout: string[] = [];
@@ -32,7 +35,9 @@ export function spawnDaemon(script: string, args: string[], execArgs: string[] =
       }
     }
   });
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return {
     child,
     lines,
@@ -44,7 +49,13 @@ export function spawnDaemon(script: string, args: string[], execArgs: string[] =
       }
       return new Promise((resolve, reject) => {
         waiters.push({ re, resolve });
-        void exited.then((code) => reject(new Error(`daemon exited (${code}) before a line matched ${re}:\n${lines.join('\n')}\n${stdout.join('')}`)));
+        void exited.then((code) =>
+          reject(
+            new Error(
+              `daemon exited (${code}) before a line matched ${re}:\n${lines.join('\n')}\n${stdout.join('')}`,
+            ),
+          ),
+        );
       });
     },
   };
