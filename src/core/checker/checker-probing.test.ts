@@ -183,6 +183,7 @@ describe('probe targets', () => {
       http: { path: '/healthz', host: '10.0.0.1', codeMin: 200, codeMax: 299, serverName: null },
     });
     expect(byAddr.get('10.0.0.1')?.http?.regexp?.test('all ok')).toBe(true);
+    expect(byAddr.get('10.0.0.1')?.http?.regexp?.test('ok then more')).toBe(false);
     // One compiled regexp per check, shared by its backends.
     expect(byAddr.get('10.0.0.4')?.http?.regexp).toBe(byAddr.get('10.0.0.1')?.http?.regexp);
     expect(byAddr.get('2001:db8::5')).toMatchObject({ family: 6, sourceAddress: null, http: { host: '[2001:db8::5]' } });
@@ -191,6 +192,15 @@ describe('probe targets', () => {
       port: 443,
       http: { host: 'www.example.com', serverName: 'www.example.com', regexp: null },
     });
+  });
+
+  it('compiles response regexps in the config’s RE2 syntax', async () => {
+    h = createHarness(testConfig({ checks: [{ http: testHttpParams({ responseRegexp: '(?i)^status: [[:alpha:]]+$' }) }], backends: ['a'] }));
+    h.checker.start();
+    await h.clock.advance(0);
+    const re = h.probers.probes[0]?.target.http?.regexp;
+    expect(re?.test('STATUS: Green')).toBe(true);
+    expect(re?.test('status: 42')).toBe(false);
   });
 
   it('passes tcp and icmp params', async () => {

@@ -1,3 +1,4 @@
+import { compileResponseRegexp } from '../config';
 import type { BackendConfig, HealthCheckConfig, HealthCheckerSettings } from '../config';
 import type { ProbeTarget } from '../prober/types';
 
@@ -8,7 +9,10 @@ export interface RegexpCache {
   retain(sources: Iterable<string>): void;
 }
 
-/** Creates the regexp cache; a source that does not compile yields a never-matching regexp. */
+/**
+ * Creates the regexp cache. Sources are RE2 syntax (the config's), translated by the config module;
+ * one that does not compile yields a never-matching regexp.
+ */
 export function createRegexpCache(onInvalid: (source: string, error: unknown) => void): RegexpCache {
   const cache = new Map<string, RegExp>();
   return {
@@ -16,7 +20,7 @@ export function createRegexpCache(onInvalid: (source: string, error: unknown) =>
       let re = cache.get(source);
       if (!re) {
         try {
-          re = new RegExp(source);
+          re = compileResponseRegexp(source);
         } catch (e) {
           // The validator rejects such configs; if one slips through, the check fails (L7BODY)
           // rather than passing without its regexp.
@@ -72,47 +76,4 @@ export function resolveProbeTarget(
         ? { ssl: hc.tcp.ssl, serverName: hc.tcp.serverName, insecureSkipVerify: hc.tcp.insecureSkipVerify }
         : null,
   };
-}
-
-/** Tells whether two checks probe identically (restart criteria of spec/health.md, minus address). */
-export function sameCheck(a: HealthCheckConfig, b: HealthCheckConfig): boolean {
-  return (
-    a.type === b.type &&
-    a.port === b.port &&
-    a.intervalMs === b.intervalMs &&
-    a.fastIntervalMs === b.fastIntervalMs &&
-    a.downIntervalMs === b.downIntervalMs &&
-    a.timeoutMs === b.timeoutMs &&
-    a.rise === b.rise &&
-    a.fall === b.fall &&
-    sameFields(a.http, b.http) &&
-    sameFields(a.tcp, b.tcp)
-  );
-}
-
-function sameFields<T extends object>(a: T | null, b: T | null): boolean {
-  if (a === null || b === null) return a === b;
-  const ka = Object.keys(a) as (keyof T)[];
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-
-/**
- * Tells whether a backend's worker must restart on reload: its check changed, or its address, or
- * the probe source for its family, or the netns (spec/health.md §Reload).
- */
-export function needsRestart(
-  oldBackend: BackendConfig,
-  oldCheck: HealthCheckConfig,
-  oldSettings: HealthCheckerSettings,
-  newBackend: BackendConfig,
-  newCheck: HealthCheckConfig,
-  newSettings: HealthCheckerSettings,
-): boolean {
-  const src = (b: BackendConfig, s: HealthCheckerSettings): string => (b.family === 4 ? s.probeIpv4Src : s.probeIpv6Src);
-  return (
-    oldBackend.address !== newBackend.address ||
-    oldSettings.netns !== newSettings.netns ||
-    src(oldBackend, oldSettings) !== src(newBackend, newSettings) ||
-    !sameCheck(oldCheck, newCheck)
-  );
 }

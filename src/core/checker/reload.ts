@@ -1,11 +1,11 @@
 import type { ConfigDiff, FrontendState } from '../../shared/model';
+import { diffConfigs } from '../config';
 import type { BackendConfig, Config, HealthCheckConfig } from '../config';
 import { isProbingState, trimHistory } from '../health';
 import type { CheckerContext, Worker } from './context';
 import { createFrontendSet } from './frontend-set';
 import { createWorker, disabledProbe, halt, healthParams, scheduleAt } from './probe-runner';
 import { resolveProbeTarget } from './probe-target';
-import { diffForReload } from './reload-diff';
 import { applyEvent, emitFrontend } from './transitions';
 
 /** Returns each backend of `config` with its check, in config order. */
@@ -30,14 +30,15 @@ export function startStaggered(ctx: CheckerContext, workers: readonly Worker[]):
 }
 
 /**
- * Applies a new config (spec/health.md §Reload): removed backends go `removed` and are forgotten,
+ * Applies a new config (spec/health.md §Reload) by the config module's diff, so the restart criteria
+ * are the ones the editor shows: removed backends go `removed` and are forgotten,
  * new ones start staggered, changed ones restart at once keeping their history, unchanged ones are
  * not touched at all (their pending probe stays where it was). Frontends are rebuilt afterwards,
  * which drops run-time weight overrides, and a frontend event goes out for each state that moved.
  */
 export function applyReload(ctx: CheckerContext, next: Config): ConfigDiff {
   const prev = ctx.config;
-  const diff = diffForReload(prev, next);
+  const diff = diffConfigs(prev, next);
   const prevStates = new Map<string, FrontendState>(ctx.frontends.list.map((fe) => [fe.cfg.name, fe.state]));
   const entries = new Map(backendsWithChecks(next).map((e) => [e.backend.name, e]));
   ctx.config = next;
