@@ -41,7 +41,8 @@ export function createIpcDispatcher(deps: IpcDispatcherDeps): IpcDispatcher {
       const name = channel.startsWith(CHANNEL_PREFIX) ? channel.slice(CHANNEL_PREFIX.length) : '';
       if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `unknown operation ${JSON.stringify(channel.slice(0, 80))}`);
       const op = operations[name];
-      const parsed = op.request.safeParse(payload);
+      // A missing payload means "no arguments", as in the site service.
+      const parsed = op.request.safeParse(payload ?? {});
       if (!parsed.success) return fail('INVALID_REQUEST', `${name}: ${describeIssues(parsed.error.issues)}`);
       if (op.mutates && deps.context.readOnly) return fail('READ_ONLY', `${name} is refused: the app runs read-only`);
       try {

@@ -1,2 +1,3 @@
 export * from './down-notifier';
 export * from './mute-store';
+export * from './show-notification';

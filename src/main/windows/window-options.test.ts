@@ -15,6 +15,7 @@ describe('createWindowOptions', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['enableBlinkFeatures', ''],
+    ['disableBlinkFeatures', 'Auxclick'],
     ['webviewTag', false],
     ['plugins', false],
     ['navigateOnDragDrop', false],

@@ -36,6 +36,8 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // Middle-click (auxclick) can open windows without a 'click' event; the open handler denies them anyway.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       plugins: false,
       navigateOnDragDrop: false,
