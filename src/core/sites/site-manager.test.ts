@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NULL_SINK, createLogger } from '../log';
 import { createSystemClock } from '../util';
 import type { SiteSpec } from '../../shared/model';
-import type { ManagerEvent, SiteFactoryInput, SiteManager } from './site-manager';
+import type { ManagerEvent, SiteFactoryInput, SiteManager } from './manager-types';
 import { createSiteManager } from './site-manager';
 import type { FakeSite } from './testing/fake-site';
 import { createFakeSite } from './testing/fake-site';

@@ -4,56 +4,25 @@ import { SiteSpecSchema } from '../../shared/model';
 import type { Logger } from '../log';
 import type { Clock, RandomSource, Result } from '../util';
 import { CodedError, err, ok, toAppError } from '../util';
-import type { Site, SiteEvent } from './types';
+import type { Site } from './types';
 import { createEmitter } from './emitter';
 import { createFailedSite } from './failed-site';
 import { uniqueSiteId } from './site-id';
 import { formatSitesIssue } from './sites-file';
 import { appendSite, removeSite, replaceSite } from './sites-document';
 import { createSitesStore } from './sites-store';
-
-/** What a site factory is asked to build. `spec` has its config path already resolved. */
-export interface SiteFactoryInput {
-  id: string;
-  spec: SiteSpec;
-}
-
-/** Builds a running site; may throw, the manager then lists the site as offline with the reason. */
-export type SiteFactory = (input: SiteFactoryInput) => Site | Promise<Site>;
-
-/** Starts the demo site shown when there is no sites file. */
-export type DemoFactory = (input: { id: string; dir: string }) => Promise<Site>;
-
-/** What a manager tells its subscribers: a site's own event, or that the set of sites changed. */
-export type ManagerEvent = { type: 'site'; site: string; event: SiteEvent } | { type: 'sites-changed' };
+import type { DemoFactory, ManagerEvent, SiteFactory, SiteManager } from './manager-types';
+import { defaultDemoFactory, defaultSiteFactory } from './default-factories';
 
 export interface SiteManagerOptions {
   sitesPath: string;
   clock: Clock;
   random: RandomSource;
   logger: Logger;
-  siteFactory: SiteFactory;
-  /** Null disables the demo (nothing runs until a site is added). */
-  demoFactory: DemoFactory | null;
-}
-
-/** The set of watched sites, backed by sites.yaml. */
-export interface SiteManager {
-  readonly sitesPath: string;
-  /** Reads the sites file (or starts the demo when it does not exist) and starts every site. */
-  start(): Promise<void>;
-  /** Running sites, demo first, then in file order. */
-  list(): Site[];
-  get(id: string): Site | undefined;
-  /** The specs as written in the file (config paths unresolved). */
-  specs(): { id: string; spec: SiteSpec }[];
-  /** Problems found in the sites file at the last read, with line and column. */
-  issues(): ConfigIssue[];
-  add(spec: SiteSpec): Promise<Result<Site>>;
-  edit(id: string, spec: SiteSpec): Promise<Result<Site>>;
-  remove(id: string): Promise<Result<{ site: string }>>;
-  subscribe(listener: (event: ManagerEvent) => void): () => void;
-  dispose(): Promise<void>;
+  /** Builds each site (default: local checker or gRPC client); tests inject fakes. */
+  siteFactory?: SiteFactory;
+  /** Starts the demo when there is no sites file (default: the built-in demo); null disables it. */
+  demoFactory?: DemoFactory | null;
 }
 
 interface Entry {
@@ -82,6 +51,8 @@ export const DEMO_SITE_ID = 'demo';
 /** Creates the site manager (not started: call `start`). */
 export function createSiteManager(options: SiteManagerOptions): SiteManager {
   const { sitesPath, logger } = options;
+  const siteFactory = options.siteFactory ?? defaultSiteFactory(options);
+  const demoFactory = options.demoFactory === undefined ? defaultDemoFactory(options) : options.demoFactory;
   const store = createSitesStore(sitesPath);
   const entries = new Map<string, Entry>();
   /** Demo first, then file order; an edited site keeps its place. */
@@ -116,7 +87,7 @@ export function createSiteManager(options: SiteManagerOptions): SiteManager {
     return site;
   }
 
-  const startSite = (id: string, spec: SiteSpec) => attach(id, spec, () => options.siteFactory({ id, spec: resolveSpec(spec) }));
+  const startSite = (id: string, spec: SiteSpec) => attach(id, spec, () => siteFactory({ id, spec: resolveSpec(spec) }));
 
   async function detach(id: string): Promise<void> {
     const entry = entries.get(id);
@@ -131,7 +102,7 @@ export function createSiteManager(options: SiteManagerOptions): SiteManager {
   }
 
   async function startDemo(): Promise<void> {
-    const factory = options.demoFactory;
+    const factory = demoFactory;
     if (!factory) return;
     const dir = resolve(dirname(sitesPath), 'demo');
     order = [DEMO_SITE_ID];
