@@ -44,6 +44,13 @@ export interface EventBatcher {
   dispose(): void;
 }
 
+/** Keeps the newest transitions of a batch; losing some tells the renderer to refetch (`resync`). */
+function trimmed(list: TransitionRecord[], p: Pending): TransitionRecord[] {
+  if (list.length <= MAX_TRANSITIONS_PER_BATCH) return list;
+  p.resync = true;
+  return list.slice(-MAX_TRANSITIONS_PER_BATCH);
+}
+
 const emptyPending = (): Pending => ({ backends: new Map(), frontends: new Set(), transitions: [], resync: false, logs: [] });
 
 /** Creates a batcher subscribed to the manager's events. */
@@ -86,10 +93,8 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
         p.backends.set(event.backend, event.info);
         for (const f of frontendsUsing(site, event.backend)) p.frontends.add(f);
         p.transitions.push({ backend: event.backend, ...event.transition });
-        if (p.transitions.length > MAX_TRANSITIONS_PER_BATCH) {
-          p.transitions.splice(0, p.transitions.length - MAX_TRANSITIONS_PER_BATCH);
-          p.resync = true;
-        }
+        // Trimmed in bulk (amortised): a flood must not cost a splice per event.
+        if (p.transitions.length >= 2 * MAX_TRANSITIONS_PER_BATCH) p.transitions = trimmed(p.transitions, p);
         dirtySummaries.add(site);
         break;
       }
@@ -104,7 +109,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
         const level = options.logLevelOf(site);
         if (level === null || logLevelRank(event.record.level) < logLevelRank(level)) return;
         p.logs.push(event.record);
-        if (p.logs.length > MAX_LOGS_PER_BATCH) p.logs.splice(0, p.logs.length - MAX_LOGS_PER_BATCH);
+        if (p.logs.length >= 2 * MAX_LOGS_PER_BATCH) p.logs = p.logs.slice(-MAX_LOGS_PER_BATCH);
         break;
       }
       case 'resync':
@@ -160,12 +165,13 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
       if (f) frontends.push(f);
     }
     p.frontends.clear();
-    if (rows.length > 0 || frontends.length > 0 || p.transitions.length > 0 || p.resync) {
-      emit('health:changed', { site, backends: rows, frontends, transitions: p.transitions, resync: p.resync });
+    const transitions = trimmed(p.transitions, p);
+    if (rows.length > 0 || frontends.length > 0 || transitions.length > 0 || p.resync) {
+      emit('health:changed', { site, backends: rows, frontends, transitions, resync: p.resync });
     }
     p.transitions = [];
     p.resync = false;
-    if (p.logs.length > 0) emit('logs:appended', { site, records: p.logs });
+    if (p.logs.length > 0) emit('logs:appended', { site, records: p.logs.slice(-MAX_LOGS_PER_BATCH) });
     p.logs = [];
   }
 

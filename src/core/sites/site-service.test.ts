@@ -227,6 +227,17 @@ describe('site service events', () => {
     for (const row of last.backends) expect(row.state).toBe(paris.getBackend(row.name)!.state);
   });
 
+  it('bounds a batch to the newest 1,000 transitions and asks for a resync when it dropped some', async () => {
+    await setup();
+    const got = listen();
+    const paris = sites.get('paris')!;
+    for (let i = 0; i < 4_500; i++) paris.transition('a', i % 2 ? 'up' : 'down', i);
+    await clock.advance(100);
+    const batch = got.find((g) => g.event === 'health:changed')!.payload as { transitions: { atMs: number }[]; resync: boolean };
+    expect(batch.resync).toBe(true);
+    expect(batch.transitions.map((t) => t.atMs)).toEqual(Array.from({ length: 1000 }, (_, i) => 3_500 + i));
+  });
+
   it('reports summaries when they change, resyncs, and logs only for subscribed sites', async () => {
     await setup();
     const got = listen();
