@@ -202,6 +202,17 @@ describe('remote client: connection failures', () => {
     expect(c.status().lastError).not.toBeNull();
   });
 
+  it('is degraded when the daemon answers but its event stream fails', async () => {
+    const d = await daemon({
+      customize: (s) => {
+        s.implementation.WatchEvents = (call) => call.emit('error', { code: 13, details: 'stream broke' });
+      },
+    });
+    const c = client(d.address);
+    await waitForState(c, 'degraded');
+    expect(c.status().lastError).toBe('INTERNAL: stream broke');
+  });
+
   it('detects a stalled stream by keepalive and reconnects', async () => {
     const d = await daemon();
     const proxy = track(await startStallingProxy({ host: '127.0.0.1', port: d.port }));

@@ -164,7 +164,7 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
     if (session !== s || closed) return;
     session = null;
     teardown(s);
-    const state: ConnectionState = s.ready ? 'connecting' : s.contacted ? 'degraded' : 'offline';
+    const state = nextState(s, error);
     const delay = backoff.next();
     logger.debug('reconnect-scheduled', {
       address: opts.address,
@@ -269,4 +269,17 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
       listeners.clear();
     },
   };
+}
+
+/** Codes that mean "the connection is gone", as opposed to a daemon that answers wrongly. */
+const CONNECTION_LOST = new Set(['UNAVAILABLE', 'DEADLINE_EXCEEDED', 'CANCELLED']);
+
+/**
+ * The state after a session failed: a lost ready connection is `connecting` again (retried at
+ * once), a daemon that answered (an error status counts) is `degraded`, one that never did `offline`.
+ */
+function nextState(s: Session, error: AppError): ConnectionState {
+  if (s.ready) return CONNECTION_LOST.has(error.code) ? 'connecting' : 'degraded';
+  // An error status (not a lost connection) is an answer too: the daemon is there but unwell.
+  return s.contacted || !CONNECTION_LOST.has(error.code) ? 'degraded' : 'offline';
 }
