@@ -50,6 +50,4 @@ export function formatIssues(fileName: string, issues: readonly ConfigIssue[], m
   return shown.join('\n');
 }
 
-export { diffConfigs } from '../config';
-/** Saves a config file atomically (temp file, fsync, rename). */
-export { writeFileAtomically as saveConfigAtomically } from './atomic-write';
+export { diffConfigs, saveConfigAtomically } from '../config';

@@ -97,7 +97,7 @@ export function createLocalConfigOps(rt: LocalRuntime, logger: Logger) {
         try {
           await saveConfigAtomically(rt.path, text);
         } catch (e) {
-          return err({ code: 'UNAVAILABLE', message: `cannot save ${rt.path}: ${toAppError(e).message}` });
+          return err({ code: 'UNAVAILABLE', message: toAppError(e).message });
         }
         const diff = install(l.config);
         logger.info('config-applied', { path: rt.path, added: diff.backends.added.length, removed: diff.backends.removed.length });

@@ -5,7 +5,7 @@ import { CodedError, toAppError } from '../util';
 import type { SitesFileParse } from './sites-file';
 import { formatSitesIssue, parseSitesFile } from './sites-file';
 import { createEmptySitesDocument } from './sites-document';
-import { writeFileAtomically } from './atomic-write';
+import { saveConfigAtomically } from './config-adapter';
 
 /** What reading sites.yaml found. */
 export type SitesFileRead =
@@ -58,7 +58,12 @@ export function createSitesStore(path: string): SitesStore {
         if (problem) throw new CodedError('INVALID_ARGUMENT', formatSitesIssue(problem, fileName));
       }
       await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomically(path, text);
+      try {
+        // The same atomic save as maglev.yaml: temp file, fsync, rename, fsync of the directory.
+        await saveConfigAtomically(path, text);
+      } catch (e) {
+        throw new CodedError('UNAVAILABLE', toAppError(e).message, { cause: e });
+      }
     },
   };
 }

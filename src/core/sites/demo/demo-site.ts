@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../log';
 import type { Clock, RandomSource } from '../../util';
 import type { Site } from '../types';
-import { writeFileAtomically } from '../atomic-write';
+import { saveConfigAtomically } from '../config-adapter';
 import { createLocalSite } from '../local-site';
 import type { DemoBackendsOptions } from './demo-backends';
 import { createDemoBackends } from './demo-backends';
@@ -30,7 +30,7 @@ export async function createDemoSite(options: DemoSiteOptions): Promise<Site> {
   try {
     await mkdir(options.dir, { recursive: true });
     const path = join(options.dir, 'maglev.yaml');
-    await writeFileAtomically(path, buildDemoConfig(backends.backends, backends.ipv6));
+    await saveConfigAtomically(path, buildDemoConfig(backends.backends, backends.ipv6));
     const site = await createLocalSite({ id: options.id, spec: { name: 'Demo', kind: 'local', config: path }, clock, random, logger, demo: true });
     return {
       ...site,
