@@ -108,6 +108,25 @@ describe('checker scheduling', () => {
     expect(h.checker.isProbing('a')).toBe(false);
   });
 
+  it('hands every probe a live signal: shared while unused, renewed after an abort', async () => {
+    h = createHarness(testConfig({ backends: ['a'] }));
+    h.probers.ignoreAbort = true;
+    h.checker.start();
+    await h.clock.advance(0);
+    h.probers.pending()[0]?.pass();
+    await h.clock.advance(1000);
+    const [p1, p2] = h.probers.probes;
+    expect(p2?.options.signal).toBe(p1?.options.signal);
+    await h.clock.advance(400); // p2 overruns: the guard aborts its signal
+    expect(p2?.options.signal?.aborted).toBe(true);
+    await h.clock.advance(500); // p3 started at 1330 + fast 500
+    const p3 = h.probers.probes[2];
+    expect(p3?.options.signal?.aborted).toBe(false);
+    expect(p3?.options.signal).not.toBe(p2?.options.signal);
+    p2?.pass(); // settle the ignored probe so that stop() need not wait out its bound
+    p3?.pass();
+  });
+
   it('keeps the prober’s own timeout result when it honours the limit', async () => {
     h = createHarness(testConfig({ backends: ['a'] }));
     h.checker.start();

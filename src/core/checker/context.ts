@@ -37,16 +37,16 @@ export interface Worker {
   probing: boolean;
   /** Identifies the current probe; a result carrying an older number is stale and ignored. */
   probeSeq: number;
+  /** Signals the probe in flight; reused by later probes until it has been aborted. */
   abort: AbortController | null;
   startedAt: number;
   /** When the pending (or current) probe was scheduled to start. */
   dueAt: number;
   last: LastProbe | null;
   lastAt: number;
-  /** Bound once so that scheduling allocates nothing. */
+  /** Bound once so that scheduling allocates nothing. The worker is its own scheduler key. */
   readonly fire: () => void;
-  /** Scheduler key of the timeout guard of the probe in flight. */
-  readonly guardKey: object;
+  /** Fails the probe in flight if the prober overran its timeout (the entry while probing). */
   readonly onGuard: () => void;
 }
 

@@ -57,9 +57,15 @@ export function createFakeProberRegistry(now: () => number): FakeProberRegistry 
       let settled = false;
       let aborted = false;
       const startedAt = now();
+      const onAbort = (): void => {
+        aborted = true;
+        if (!reg.ignoreAbort) resolve({ ok: false, code: 'L4TOUT', detail: 'aborted', durationMs: now() - startedAt });
+      };
+      // Like a real prober: the listener goes when the probe settles (the checker reuses signals).
       const resolve = (o: ProbeOutcome): void => {
         if (settled) return;
         settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
         resolvePromise(o);
       };
       const probe: FakeProbe = {
@@ -77,14 +83,7 @@ export function createFakeProberRegistry(now: () => number): FakeProberRegistry 
         fail: (code = 'L7STS', detail = 'HTTP 503') => resolve({ ok: false, code, detail, durationMs: now() - startedAt }),
       };
       probes.push(probe);
-      options.signal?.addEventListener(
-        'abort',
-        () => {
-          aborted = true;
-          if (!reg.ignoreAbort) resolve({ ok: false, code: 'L4TOUT', detail: 'aborted', durationMs: now() - startedAt });
-        },
-        { once: true },
-      );
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       const auto = reg.autoRespond?.(target);
       if (auto) queueMicrotask(() => resolve(auto));
     });

@@ -13,6 +13,11 @@ import type { CheckerContext, LastProbe, Worker } from './context';
 import { resolveProbeTarget } from './probe-target';
 import { applyEvent } from './transitions';
 
+// Probes share one AbortController per worker until it is used (creating one per probe was the
+// checker's top cost in the null-prober profile); renewing it every so often bounds the damage of
+// a prober that forgets to remove its abort listener.
+const SIGNAL_REUSE = 256;
+
 const KNOWN_CODES: ReadonlySet<string> = new Set(PROBE_CODES);
 const OK_CODES: ReadonlySet<string> = new Set(['L4OK', 'L6OK', 'L7OK', 'ICMPOK']);
 
@@ -45,7 +50,6 @@ export function createWorker(ctx: CheckerContext, backend: BackendConfig, hc: He
     last: backend.enabled ? null : disabledProbe('disabled in config'),
     lastAt: backend.enabled ? 0 : ctx.clock.now(),
     fire: () => startProbe(ctx, w),
-    guardKey: {},
     onGuard: () => onGuard(ctx, w),
   };
   return w;
@@ -60,31 +64,31 @@ export function scheduleAt(ctx: CheckerContext, w: Worker, dueAt: number): void 
 /** Stops the worker: no pending probe, and the one in flight (if any) is aborted and ignored. */
 export function halt(ctx: CheckerContext, w: Worker): void {
   ctx.scheduler.cancel(w);
-  ctx.scheduler.cancel(w.guardKey);
   if (w.probing) {
     w.probing = false;
     w.probeSeq++;
     w.abort?.abort();
+    w.abort = null;
   }
-  w.abort = null;
 }
 
 /**
- * Starts one probe. It is bounded twice: the prober gets `timeoutMs`, and a guard entry in the same
- * scheduler fails the probe shortly after that in case a prober overruns its own limit.
+ * Starts one probe. It is bounded twice: the prober gets `timeoutMs`, and the worker's scheduler
+ * entry becomes a guard that fails the probe shortly after that in case a prober overruns its own
+ * limit. When the probe ends, that same entry moves to the next probe: one heap operation.
  */
 function startProbe(ctx: CheckerContext, w: Worker): void {
   if (ctx.stopped || w.probing || !isProbingState(w.health.state)) return;
   const now = ctx.clock.now();
   ctx.observer?.probeStarted?.(w.name, now - w.dueAt);
   const seq = ++w.probeSeq;
-  const ac = new AbortController();
-  w.abort = ac;
+  if (w.abort === null || seq % SIGNAL_REUSE === 0) w.abort = new AbortController();
+  const ac = w.abort;
   w.probing = true;
   w.startedAt = now;
   if (ctx.log.wants('debug')) ctx.log.write('debug', 'probe-start', { backend: w.name, type: w.hc.type });
   const timeoutMs = w.hc.timeoutMs;
-  ctx.scheduler.schedule(w.guardKey, now + timeoutMs + guardGraceMs(timeoutMs), w.onGuard);
+  ctx.scheduler.schedule(w, now + timeoutMs + guardGraceMs(timeoutMs), w.onGuard);
   ctx.unsettled++;
   let pending: Promise<ProbeOutcome>;
   try {
@@ -108,14 +112,13 @@ function onGuard(ctx: CheckerContext, w: Worker): void {
   if (!w.probing) return;
   w.probeSeq++; // the late result, if it ever comes, is stale
   w.abort?.abort();
+  w.abort = null;
   const elapsed = ctx.clock.now() - w.startedAt;
   complete(ctx, w, { ok: false, code: timeoutCode(w.hc), detail: `no result within ${w.hc.timeoutMs}ms`, durationMs: elapsed });
 }
 
 function complete(ctx: CheckerContext, w: Worker, o: LastProbe): void {
   w.probing = false;
-  w.abort = null;
-  ctx.scheduler.cancel(w.guardKey);
   const now = ctx.clock.now();
   w.last = o;
   w.lastAt = w.startedAt;
@@ -134,7 +137,8 @@ function complete(ctx: CheckerContext, w: Worker, o: LastProbe): void {
   // The next probe counts from the end of this one, so probes of one backend never overlap.
   if (!ctx.stopped && isProbingState(w.health.state)) {
     scheduleAt(ctx, w, now + jitterMs(nextIntervalMs(w.health, w.hc), ctx.random));
-  }
+  } else ctx.scheduler.cancel(w); // the guard
+
 }
 
 /** Validates what a prober returned (design.md §5): anything malformed is an INTERNAL failure. */
