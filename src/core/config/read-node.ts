@@ -74,15 +74,15 @@ export function mapEntries(ctx: ReadCtx, node: unknown, at: Where, what: string)
   const out: Entry[] = [];
   for (const pair of node.items) {
     const key = keyText(pair.key);
-    const keyAt = { path: at.path, pos: nodePos(pair.key) || nodePos(pair.value) };
+    const keyAt = { path: at.path, pos: nodePos(pair.key, nodePos(pair.value, at.pos)) };
     if (key === null) {
       ctx.sink.add('parse', keyAt, `expected a name as the key, got ${describe(pair.key)}`);
       continue;
     }
     const path = joinPath(at.path, key);
     const value = deref(ctx, pair.value, { path, pos: keyAt.pos });
-    const empty = isNullish(value) || nodePos(pair.value) === 0;
-    out.push({ key, keyAt: { path, pos: keyAt.pos }, node: value, at: { path, pos: empty ? keyAt.pos : nodePos(pair.value) } });
+    const valuePos = isNullish(value) ? keyAt.pos : nodePos(pair.value, keyAt.pos);
+    out.push({ key, keyAt: { path, pos: keyAt.pos }, node: value, at: { path, pos: valuePos } });
   }
   return out;
 }
@@ -95,7 +95,7 @@ export function seqItems(ctx: ReadCtx, node: unknown, at: Where, what: string): 
     return null;
   }
   return node.items.map((item, i) => {
-    const itemAt = { path: indexPath(at.path, i), pos: nodePos(item) || at.pos };
+    const itemAt = { path: indexPath(at.path, i), pos: nodePos(item, at.pos) };
     return { node: deref(ctx, item, itemAt), at: itemAt };
   });
 }

@@ -38,9 +38,9 @@ export function keyText(key: unknown): string | null {
   return key.value === null ? null : String(key.value);
 }
 
-/** Returns the start offset of a node (0 when it has no position). */
-export function nodePos(node: unknown): number {
-  return (node as YamlNode | null)?.range?.[0] ?? 0;
+/** Returns the start offset of a node, or `fallback` when it has no position. */
+export function nodePos(node: unknown, fallback = 0): number {
+  return (node as YamlNode | null)?.range?.[0] ?? fallback;
 }
 
 /**
