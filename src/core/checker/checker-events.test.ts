@@ -150,7 +150,7 @@ describe('checker events', () => {
     expect(h.clock.pending()).toBe(0);
     await h.clock.advance(10_000);
     expect(h.probers.probes).toHaveLength(3);
-    expect(h.checker.subscribe().closed).toBe(false);
+    expect(h.checker.subscribe().closed).toBe(true);
   });
 });
 

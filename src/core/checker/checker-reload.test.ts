@@ -178,6 +178,18 @@ describe('reload', () => {
     expect(h.checker.getBackend('b')?.transitions.map((t) => t.code)).toEqual(['L7OK', 'enabled', 'disabled', 'L7OK']);
   });
 
+  it('only sets state when it comes before start(); start() then staggers every backend', async () => {
+    h = createHarness(testConfig(base));
+    h.checker.reload(testConfig({ ...base, backends: ['a', 'b', 'c'] }));
+    h.checker.pause('a');
+    h.checker.resume('a');
+    await h.clock.advance(5000);
+    expect(h.probers.probes).toHaveLength(0);
+    h.checker.start();
+    await h.clock.advance(999);
+    expect(h.probers.probes.map((p) => p.startedAt - h!.clock.now() + 999)).toEqual([0, 334, 667]); // the timer fires on the next whole ms
+  });
+
   it('applies a smaller transition-history to every backend', async () => {
     h = running({ ...base, checks: [{ rise: 1, fall: 1 }] });
     await h.clock.advance(600);

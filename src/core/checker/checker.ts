@@ -53,13 +53,13 @@ export function createChecker(deps: CheckerDeps): Checker {
     observer: deps.observer,
     unsettled: 0,
     onSettled: null,
+    started: false,
     stopped: false,
     batching: false,
   };
   const stateOf = (b: string): BackendState => ctx.workers.get(b)?.health.state ?? 'unknown';
   for (const { backend, hc } of backendsWithChecks(ctx.config)) ctx.workers.set(backend.name, createWorker(ctx, backend, hc));
   ctx.frontends = createFrontendSet(ctx.config.frontends, stateOf);
-  let started = false;
   let stopping: Promise<void> | null = null;
 
   const initialFrontendEvents = (): CheckerEvent[] =>
@@ -67,8 +67,8 @@ export function createChecker(deps: CheckerDeps): Checker {
 
   return {
     start() {
-      if (started || ctx.stopped) return;
-      started = true;
+      if (ctx.started || ctx.stopped) return;
+      ctx.started = true;
       startStaggered(ctx, [...ctx.workers.values()]);
     },
     reload(config) {

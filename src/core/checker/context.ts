@@ -68,6 +68,8 @@ export interface CheckerContext {
   /** Probe promises not yet settled (stop waits for them). */
   unsettled: number;
   onSettled: (() => void) | null;
+  /** Until `start()`, nothing is scheduled (a reload or an action before it only sets state). */
+  started: boolean;
   stopped: boolean;
   /** Set during reload: transitions skip frontend updates, which reload redoes once at the end. */
   batching: boolean;

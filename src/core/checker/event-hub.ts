@@ -13,7 +13,7 @@ export interface EventHub {
   readonly minLogRank: number;
   /** Tells whether any subscriber wants backend (or frontend) events. */
   wants(type: 'backend' | 'frontend'): boolean;
-  /** Ends every subscription (queued events stay readable). */
+  /** Ends every subscription (queued events stay readable); later subscriptions start ended. */
   endAll(): void;
 }
 
@@ -30,6 +30,7 @@ export function createEventHub(): EventHub {
   let minLogRank = Infinity;
   let backendCount = 0;
   let frontendCount = 0;
+  let ended = false;
 
   const recount = (): void => {
     minLogRank = Infinity;
@@ -53,6 +54,10 @@ export function createEventHub(): EventHub {
         frontend: options.frontend !== false,
         logRank: options.logLevel ? logLevelRank(options.logLevel) : Infinity,
       };
+      if (ended) {
+        sub.queue.end();
+        return sub.queue;
+      }
       if (sub.frontend && options.initialFrontendEvents !== false) for (const e of initial()) sub.queue.push(e);
       subs.add(sub);
       recount();
@@ -72,6 +77,7 @@ export function createEventHub(): EventHub {
     },
     wants: (type) => (type === 'backend' ? backendCount : frontendCount) > 0,
     endAll() {
+      ended = true;
       const all = [...subs];
       subs.clear();
       recount();

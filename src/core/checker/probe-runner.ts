@@ -57,6 +57,7 @@ export function createWorker(ctx: CheckerContext, backend: BackendConfig, hc: He
 
 /** Schedules the worker's next probe at `dueAt` (replacing any pending one). */
 export function scheduleAt(ctx: CheckerContext, w: Worker, dueAt: number): void {
+  if (!ctx.started) return;
   w.dueAt = dueAt;
   ctx.scheduler.schedule(w, dueAt, w.fire);
 }

@@ -21,6 +21,7 @@ export function backendsWithChecks(config: Config): { backend: BackendConfig; hc
 
 /** Schedules the first probe of each enabled worker at `interval * pos / total` (the stagger). */
 export function startStaggered(ctx: CheckerContext, workers: readonly Worker[]): void {
+  if (!ctx.started) return; // start() staggers every worker
   const live = workers.filter((w) => isProbingState(w.health.state));
   const now = ctx.clock.now();
   live.forEach((w, pos) => {
