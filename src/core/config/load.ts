@@ -13,6 +13,7 @@ export type LoadResult =
   | { ok: true; config: Config; warnings: ConfigIssue[] }
   | { ok: false; kind: 'parse' | 'semantic'; issues: ConfigIssue[]; warnings: ConfigIssue[] };
 
+/** Options of loadConfig. */
 export interface LoadOptions {
   /** Used in messages that name the file itself (an empty file); defaults to "the file". */
   fileName?: string;

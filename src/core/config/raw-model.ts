@@ -7,7 +7,9 @@ import type { Field, Val } from './read-node';
 import type { Where } from './issues';
 import type { FrontendProtocol, HealthCheckType } from './types';
 
+/** Every params key of any check type, in the order messages list them. */
 export const PARAM_KEYS = ['path', 'host', 'response-code', 'response-regexp', 'server-name', 'insecure-skip-verify', 'ssl'] as const;
+/** One params key. */
 export type ParamKey = (typeof PARAM_KEYS)[number];
 
 /** Which params each check type accepts (spec/config.md). */
@@ -18,12 +20,14 @@ export const PARAMS_BY_TYPE: Readonly<Record<HealthCheckType, readonly ParamKey[
   https: ['path', 'host', 'response-code', 'response-regexp', 'server-name', 'insecure-skip-verify'],
 };
 
+/** A params entry as read, before the type decides whether it belongs. */
 export interface RawParam {
   readonly key: ParamKey;
   readonly keyAt: Where;
   readonly value: Field<string | number | boolean>;
 }
 
+/** A healthcheck as read (new form, or a legacy VIP's inline check). */
 export interface RawHealthCheck {
   readonly name: string;
   readonly at: Where;
@@ -40,6 +44,7 @@ export interface RawHealthCheck {
   readonly params: readonly RawParam[];
 }
 
+/** A backend as read (or derived from a legacy VIP's IP list). */
 export interface RawBackend {
   readonly name: string;
   readonly at: Where;
@@ -48,18 +53,21 @@ export interface RawBackend {
   readonly enabled: Field<boolean>;
 }
 
+/** A pool member as read: backend name and optional weight. */
 export interface RawMember {
   readonly name: string;
   readonly at: Where;
   readonly weight: Field<number>;
 }
 
+/** A pool as read. */
 export interface RawPool {
   readonly at: Where;
   readonly name: Field<string>;
   readonly backends: Field<readonly RawMember[]>;
 }
 
+/** A frontend as read (or derived from a legacy VIP). */
 export interface RawFrontend {
   readonly name: string;
   readonly at: Where;
@@ -72,6 +80,7 @@ export interface RawFrontend {
   readonly pools: Field<readonly RawPool[]>;
 }
 
+/** The healthchecker section as read. */
 export interface RawHealthchecker {
   readonly transitionHistory: Field<number>;
   readonly netns: Field<string>;
@@ -79,6 +88,7 @@ export interface RawHealthchecker {
   readonly probeIpv6Src: Field<string>;
 }
 
+/** The vpp.lb section as read. */
 export interface RawVppLb {
   readonly at: Where;
   readonly ipv4SrcAddress: Field<string>;
@@ -88,6 +98,7 @@ export interface RawVppLb {
   readonly startupMaxDelay: Field<number>;
 }
 
+/** A legacy VIP as read. */
 export interface RawVip {
   readonly name: string;
   readonly at: Where;
@@ -100,6 +111,7 @@ export interface RawVip {
   readonly healthcheckAt: Where | null;
 }
 
+/** The whole file as read, input to the semantic checks. */
 export interface RawConfig {
   readonly healthchecker: RawHealthchecker;
   /** null: `vpp:` present but unreadable; undefined: absent. */

@@ -11,6 +11,7 @@ export interface SaveFs {
   stat(path: string): Promise<{ mode: number }>;
 }
 
+/** The file handle operations an atomic save uses (a subset of fs/promises' FileHandle). */
 export interface SaveFileHandle {
   writeFile(data: string, encoding: 'utf8'): Promise<void>;
   chmod(mode: number): Promise<void>;

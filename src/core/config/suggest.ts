@@ -26,6 +26,7 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
+/** Finds near misses for unknown names, within a per-load work budget. */
 export interface Suggester {
   /** Returns the closest candidate within a few edits (case-insensitive), or null. */
   closest(input: string, candidates: readonly string[]): string | null;

@@ -18,6 +18,7 @@ const MAX_FORBIDDEN_REPORTED = 10;
 
 type LineOf = (pos: number) => { line: number; col: number };
 
+/** The parsed document and what the schema walk needs from the first pass. */
 export interface ParsedSource {
   /** Null when the text was refused before parsing (too large, binary). */
   readonly doc: Document.Parsed | null;
