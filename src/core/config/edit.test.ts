@@ -50,6 +50,13 @@ describe('editConfigText', () => {
     expect(text(editConfigText(LEGACY, () => {}))).toBe(LEGACY);
   });
 
+  it('keeps CRLF line endings', () => {
+    const crlf = VALID.replace(/\n/g, '\r\n');
+    const out = text(movePoolMember(crlf, 'www-v4', 'primary', 'standby', 'web-b'));
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(out).toBe(text(movePoolMember(VALID, 'www-v4', 'primary', 'standby', 'web-b')).replace(/\n/g, '\r\n'));
+  });
+
   it('refuses text with YAML errors, and edits that throw', () => {
     expect(editConfigText('maglev: {', () => {})).toMatchObject({ ok: false, error: { code: 'YAML_INVALID' } });
     expect(setPoolWeight(VALID, 'nope', 'primary', 'web-a', 1)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -21,6 +21,15 @@ export class EditError extends CodedError {}
  * correct and commented, only reformatted). Text with YAML errors is refused.
  */
 export function editConfigText(text: string, edit: (doc: Document) => void): EditResult {
+  // Edit in LF and restore CRLF afterwards, so that rendered lines match the file's line endings.
+  if (text.includes('\r\n')) {
+    const r = editLf(text.replace(/\r\n/g, '\n'), edit);
+    return r.ok ? ok(r.value.replace(/\n/g, '\r\n')) : r;
+  }
+  return editLf(text, edit);
+}
+
+function editLf(text: string, edit: (doc: Document) => void): EditResult {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     return err({ code: 'YAML_INVALID', message: `the text has YAML errors; fix them first: ${doc.errors[0]?.message ?? ''}` });

@@ -60,6 +60,12 @@ describe('loadConfig on the new form (valid.yaml)', () => {
     expect(Object.isFrozen(c.healthchecks[0]?.http)).toBe(true);
   });
 
+  it('reads CRLF files with the same positions', () => {
+    const r = loadConfig(fixture('err-unknown-healthcheck.yaml').replace(/\n/g, '\r\n'));
+    expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.col}`)).toEqual(['7:20']);
+    expect(loadConfig(fixture('valid.yaml').replace(/\n/g, '\r\n')).ok).toBe(true);
+  });
+
   it('accepts a minimal file and sub-second intervals', () => {
     const m = mustLoad('maglev: {}\n');
     expect(m).toMatchObject({ healthchecks: [], backends: [], frontends: [], healthchecker: { transitionHistory: 5 } });
