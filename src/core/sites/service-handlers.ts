@@ -62,7 +62,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'sites:edit': async (req) => {
       const r = await manager.edit(req.site, req.spec);
-      return r.ok ? ok(r.value.summary()) : r;
+      if (!r.ok) return r;
+      // A rename gives the site a new id; a log subscription follows it.
+      const level = deps.logLevels.get(req.site);
+      if (level && r.value.id !== req.site) {
+        deps.logLevels.delete(req.site);
+        deps.logLevels.set(r.value.id, level);
+      }
+      return ok(r.value.summary());
     },
     'sites:remove': async (req) => {
       const r = await manager.remove(req.site);

@@ -24,7 +24,7 @@ let sites: Map<string, FakeSite>;
 let audit: AuditRecord[];
 let clock: ReturnType<typeof createFakeClock>;
 
-async function setup(readOnly = false) {
+async function setup(readOnly = false, backendNames = ['a', 'b']) {
   await writeFile(join(dir, 'sites.yaml'), 'sites:\n  - { name: Paris, kind: local, config: paris.yaml }\n  - { name: Berlin, kind: remote, address: "127.0.0.1:9" }\n');
   clock = createFakeClock();
   sites = new Map();
@@ -34,7 +34,7 @@ async function setup(readOnly = false) {
     random: () => 0.5,
     logger: createLogger('test', NULL_SINK),
     siteFactory: ({ id, spec }) => {
-      const s = createFakeSite(id, spec, ['a', 'b']);
+      const s = createFakeSite(id, spec, backendNames);
       sites.set(id, s);
       return s;
     },
@@ -236,6 +236,19 @@ describe('site service events', () => {
     const batch = got.find((g) => g.event === 'health:changed')!.payload as { transitions: { atMs: number }[]; resync: boolean };
     expect(batch.resync).toBe(true);
     expect(batch.transitions.map((t) => t.atMs)).toEqual(Array.from({ length: 1000 }, (_, i) => 3_500 + i));
+  });
+
+  it('sends at most 2,000 rows per site per batch and the rest in the next one', async () => {
+    const names = Array.from({ length: 2_500 }, (_, i) => `b${i}`);
+    await setup(false, names);
+    const got = listen();
+    const paris = sites.get('paris')!;
+    for (const backend of names) paris.emit({ type: 'probing', backend, probing: true });
+    await clock.advance(100);
+    await clock.advance(100);
+    const sizes = got.filter((g) => g.event === 'health:changed').map((g) => (g.payload as { backends: unknown[] }).backends.length);
+    expect(sizes).toEqual([2_000, 500]);
+    expect(got.some((g) => g.event === 'sites:changed')).toBe(false); // a heartbeat changes no summary
   });
 
   it('reports summaries when they change, resyncs, and logs only for subscribed sites', async () => {
