@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
+import { startWebHost, urlHost, type WebHost, type WebHostOptions } from './web-host';
 import { createFakeSiteService, fakeSummary, type FakeSiteService } from '../../tests/fixtures/fake-site-service';
 import { connectClient, type TestClient } from '../../tests/fixtures/ws-client';
 import { WS_MAX_PAYLOAD } from '../shared/ipc';
@@ -150,6 +150,35 @@ describe('web host: WebSocket access', () => {
     const status = await new Promise((r) => sock.once('unexpected-response', (_q, res) => r(res.statusCode)));
     sock.terminate();
     expect(status).toBe(404);
+  });
+});
+
+describe('web host: addresses', () => {
+  it('formats hosts for the printed URL', () => {
+    expect(urlHost('127.0.0.1')).toBe('127.0.0.1');
+    expect(urlHost('::1')).toBe('[::1]');
+    expect(urlHost('0.0.0.0')).toBe('127.0.0.1');
+    expect(urlHost('::')).toBe('[::1]');
+  });
+
+  it('serves on IPv6 loopback with the bracketed origin', async () => {
+    const h = await start({ host: '::1' });
+    expect(h.url).toBe(`http://[::1]:${h.port}/?token=${h.token}`);
+    const ws = await import('ws');
+    const sock = new ws.default(`ws://[::1]:${h.port}/api/ws?token=${h.token}`, { origin: `http://[::1]:${h.port}` });
+    await new Promise((r, j) => (sock.once('open', r), sock.once('error', j)));
+    const answer = new Promise<string>((r) => sock.once('message', (d) => r(String(d))));
+    sock.send(JSON.stringify({ id: 1, op: 'sites:list', payload: {} }));
+    expect(JSON.parse(await answer)).toMatchObject({ id: 1, result: { ok: true } });
+    const closed = new Promise((r) => sock.once('close', r));
+    sock.close();
+    await closed;
+  });
+
+  it('reports a port in use as an error value with a code', async () => {
+    const h = await start();
+    const err = await startWebHost({ service, rendererDir: join(dir, 'renderer'), port: h.port }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'UNAVAILABLE', message: `port ${h.port} on 127.0.0.1 is in use` });
   });
 });
 

@@ -106,7 +106,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  policy.port = await listen(server, options.port ?? 5174, bindHost);
+  try {
+    policy.port = await listen(server, options.port ?? 5174, bindHost);
+  } catch (e) {
+    bridge.close();
+    wss.close();
+    throw e;
+  }
   const port = policy.port;
   if (!isLoopbackHost(bindHost)) logger.warn('listening beyond loopback; the token is required', { host: bindHost });
   const url = `http://${urlHost(bindHost)}:${port}/${token ? `?token=${token}` : ''}`;
