@@ -106,11 +106,19 @@ function checkTimes(ctx: CheckCtx, r: RawHealthCheck): Pick<HealthCheckConfig, '
   }
   const timeout = r.timeout?.v ?? DEFAULTS.timeoutMs;
   if (r.timeout && timeout <= 0) semantic(ctx, r.timeout.at, `timeout ${formatDuration(timeout)} must be positive`);
-  const smallest = intervals.reduce((a, b) => (b.ms < a.ms ? b : a));
-  if (timeout > smallest.ms && smallest.ms >= MIN_INTERVAL_MS) {
-    const at = r.timeout?.at ?? smallest.at ?? r.at;
-    const t = `timeout ${formatDuration(timeout)}${r.timeout ? '' : ' (default)'}`;
-    semantic(ctx, at, `${t} is larger than ${smallest.key} ${formatDuration(smallest.ms)}${smallest.note}; it must not exceed the smallest interval`);
+  // Deliberate reading of config.md's "timeout must be <= the smallest interval": a timeout longer than
+  // `interval` or `down-interval` is an error, but one longer than `fast-interval` is only a warning. The next
+  // probe is scheduled after the previous one ends, so probes never overlap; a long timeout only slows the
+  // fast cadence. HAProxy accepts `inter 1s fastinter 500ms timeout 1s` and the benchmark of issue 8 uses it.
+  const t = `timeout ${formatDuration(timeout)}${r.timeout ? '' : ' (default)'}`;
+  for (const iv of intervals) {
+    if (timeout <= iv.ms || iv.ms < MIN_INTERVAL_MS) continue;
+    const at = r.timeout?.at ?? iv.at ?? r.at;
+    if (iv.key === 'fast-interval') {
+      ctx.sink.add('warning', at, `${t} is larger than ${iv.key} ${formatDuration(iv.ms)}${iv.note}; degraded backends are probed at most once per timeout`);
+    } else {
+      semantic(ctx, at, `${t} is larger than ${iv.key} ${formatDuration(iv.ms)}${iv.note}; it must not exceed interval or down-interval`);
+    }
   }
   const [interval, fast, down] = intervals;
   return { intervalMs: interval?.ms ?? base, fastIntervalMs: fast?.ms ?? base, downIntervalMs: down?.ms ?? base, timeoutMs: timeout };

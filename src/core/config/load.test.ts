@@ -197,3 +197,14 @@ describe('loadConfig never throws', () => {
     );
   });
 });
+
+describe('timeout versus fast-interval', () => {
+  it('warns (does not refuse) when only fast-interval is shorter than the timeout, as HAProxy allows', () => {
+    const text = 'maglev:\n  healthchecks:\n    web:\n      type: tcp\n      port: 80\n      interval: 1s\n';
+    const r = loadConfig(text, { fileName: 'm.yaml' });
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => formatIssue('m.yaml', w))).toEqual([
+      'm.yaml:6:17: maglev.healthchecks.web.interval: warning: timeout 1s (default) is larger than fast-interval 500ms (default: interval/2); degraded backends are probed at most once per timeout',
+    ]);
+  });
+});

@@ -83,9 +83,9 @@ const CASES: Case[] = [
     '8:13: maglev.healthchecks.web.rise: rise 0 must be at least 1',
     '9:13: maglev.healthchecks.web.fall: fall -2 must be at least 1',
   ]],
-  ['timeout no larger than any interval (explicit or default)', 'err-timeout-interval.yaml', 'semantic', [
-    '8:16: maglev.healthchecks.explicit.timeout: timeout 800ms is larger than fast-interval 500ms; it must not exceed the smallest interval',
-    '12:17: maglev.healthchecks.defaulted.interval: timeout 1s (default) is larger than fast-interval 500ms (default: interval/2); it must not exceed the smallest interval',
+  ['timeout no larger than interval or down-interval (explicit or default)', 'err-timeout-interval.yaml', 'semantic', [
+    '8:16: maglev.healthchecks.explicit.timeout: timeout 3s is larger than interval 2s; it must not exceed interval or down-interval',
+    '12:17: maglev.healthchecks.defaulted.interval: timeout 1s (default) is larger than interval 500ms; it must not exceed interval or down-interval',
   ]],
   ['intervals of at least 10ms', 'err-interval-min.yaml', 'semantic', [
     '6:17: maglev.healthchecks.web.interval: interval 5ms is below the minimum 10ms',
