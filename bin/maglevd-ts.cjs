@@ -14,13 +14,13 @@ const built = join(root, 'out', 'daemon', 'index.js');
 if (existsSync(built)) {
   require(built);
 } else {
-  let register;
-  try {
-    ({ register } = require('tsx/cjs/api'));
-  } catch {
-    process.stderr.write('maglevd-ts: no build in out/daemon and tsx is not installed; run `npm run build:node`\n');
-    process.exit(1);
-  }
-  register();
-  require(join(root, 'src', 'daemon', 'main.ts'));
+  // Importing tsx registers its ESM and CJS hooks (what `node --import tsx` does), so the
+  // sources' own dynamic imports work too.
+  const { pathToFileURL } = require('node:url');
+  import('tsx')
+    .then(() => import(pathToFileURL(join(root, 'src', 'daemon', 'main.ts')).href))
+    .catch((e) => {
+      process.stderr.write(`maglevd-ts: cannot run the sources (${e.message}); run \`npm run build:node\`\n`);
+      process.exitCode = 1;
+    });
 }
