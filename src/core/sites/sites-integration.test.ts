@@ -126,6 +126,17 @@ describe('several sites at once', () => {
     expect(await service.invoke('backends:resume', { site: 'berlin', backend: 'web-a' }, ctx)).toMatchObject({ ok: true });
   });
 
+  it('refuses to apply an invalid config to a local site: nothing changes on disk or in the checker', async () => {
+    const before = await readFile(join(dir, 'paris.yaml'), 'utf8');
+    const bad = before.replace('healthcheck: web', 'healthcheck: nope');
+    const refused = await service.invoke('config:apply', { site: 'paris', text: bad }, ctx);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID', message: expect.stringContaining('paris.yaml:') } });
+    expect(await readFile(join(dir, 'paris.yaml'), 'utf8')).toBe(before);
+    expect(site('paris').getBackend('web-a')?.healthcheck).toBe('web');
+    const diff = await service.invoke('config:diff', { site: 'paris', text: before }, ctx);
+    expect(diff).toMatchObject({ ok: true, value: { validation: { ok: true }, diff: { backends: { unchanged: ['web-a'] } } } });
+  });
+
   it('fixes the broken local site from its config, while the others keep running', async () => {
     await writeFile(join(dir, 'broken.yaml'), await configFor(backends[0]!.port));
     expect(await service.invoke('config:reload', { site: 'broken' }, ctx)).toEqual({ ok: true, value: { ok: true, parseError: '', semanticError: '' } });
