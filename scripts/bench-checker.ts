@@ -4,6 +4,7 @@
 //
 //   npm run bench:checker -- --n 1000,10000 [--warmup 5] [--window 20] [--layout ips|ports]
 //                            [--fail-frac 0] [--farm c|node] [--prober real|test|null]
+//                            [--debug-subscriber]
 //
 // --prober real: core/prober's registry (falls back to `test` while that module has no index);
 // test: the checker's small net-based stand-in; null: answers at once without a socket, which
@@ -31,6 +32,8 @@ interface Options {
   failFrac: number;
   farm: 'node' | 'c';
   prober: 'real' | 'test' | 'null';
+  /** Subscribe at log level debug (as the app's local site does) and drain as events come. */
+  debugSubscriber: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +49,7 @@ function parseArgs(argv: string[]): Options {
     failFrac: Number(get('fail-frac', '0')),
     farm: get('farm', 'c') === 'node' ? 'node' : 'c',
     prober: (['real', 'test', 'null'] as const).find((k) => k === get('prober', 'real')) ?? 'real',
+    debugSubscriber: argv.includes('--debug-subscriber'),
   };
 }
 
@@ -128,6 +132,15 @@ async function runOne(n: number, o: Options): Promise<Record<string, number | st
       },
     },
   });
+  let logEvents = 0;
+  if (o.debugSubscriber) {
+    const sub = checker.subscribe({ logLevel: 'debug' });
+    const pump = (): void => {
+      logEvents += sub.drain().length;
+      if (!sub.closed) sub.onReadable(pump);
+    };
+    sub.onReadable(pump);
+  }
   const t0 = performance.now();
   checker.start();
   await sleep(o.warmupS);
@@ -174,6 +187,7 @@ async function runOne(n: number, o: Options): Promise<Record<string, number | st
     up: states.filter((s) => s === 'up').length,
     down: states.filter((s) => s === 'down').length,
     startupS: +((w0 - t0) / 1000).toFixed(1),
+    subscriberEvents: logEvents,
   };
 }
 

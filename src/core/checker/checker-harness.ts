@@ -11,6 +11,7 @@ import { createFakeProberRegistry } from './fake-probers';
 import type { FakeProberRegistry } from './fake-probers';
 import type { Checker, SubscriptionItem } from './types';
 
+/** A checker under test with its fake clock and probers. */
 export interface Harness {
   clock: FakeClock;
   probers: FakeProberRegistry;

@@ -14,6 +14,7 @@ export interface FakeProbe {
   fail(code?: ProbeCode, detail?: string): void;
 }
 
+/** A ProberRegistry that records probes and lets the test answer them. */
 export interface FakeProberRegistry extends ProberRegistry {
   /** Every probe ever started, oldest first. */
   readonly probes: FakeProbe[];

@@ -11,6 +11,7 @@ import type {
 /** A pool member: a backend name, or [name, weight]. */
 export type TestMember = string | [string, number];
 
+/** A compact description of a test config; everything unsaid gets a default. */
 export interface TestConfigSpec {
   /** Checks; the first is the default of every backend. Default: one `web` http check. */
   checks?: Partial<HealthCheckConfig>[];

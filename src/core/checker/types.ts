@@ -27,7 +27,7 @@ export type SubscriptionItem = CheckerEvent | { type: 'dropped'; count: number }
 export interface EventSubscription extends AsyncIterable<SubscriptionItem> {
   /** Takes everything queued now (a `dropped` marker first if events were lost). */
   drain(): SubscriptionItem[];
-  /** Calls `cb` (once) when items become available; returns an unregister function. */
+  /** Calls `cb` (once) when items become available or the subscription ends; returns an unregister function. */
   onReadable(cb: () => void): () => void;
   close(): void;
   readonly closed: boolean;

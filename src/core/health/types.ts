@@ -32,6 +32,7 @@ export interface ProbeEvent {
   readonly atMs: number;
 }
 
+/** The operator and lifecycle events the state machine knows. */
 export type OperatorEventType = 'pause' | 'resume' | 'enable' | 'disable' | 'remove' | 'config-changed';
 
 /** An operator action or a lifecycle change (reload). */
@@ -41,6 +42,7 @@ export interface OperatorEvent {
   readonly detail?: string;
 }
 
+/** Anything that can move a backend's state: a probe result or an operator event. */
 export type HealthEvent = ProbeEvent | OperatorEvent;
 
 /** The result of one step: the next health and, when the state changed, the transition appended. */

@@ -16,6 +16,7 @@ export interface Scheduler<K = unknown> {
   dispose(): void;
 }
 
+/** What a scheduler is built from. */
 export interface SchedulerOptions {
   clock: Clock;
   /** Callbacks run per timer firing before yielding to I/O (default 2048). */
