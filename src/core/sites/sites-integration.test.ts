@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../shared/ipc';
+import type { EventName, EventPayload, OperationName } from '../../shared/ipc';
+import { operations } from '../../shared/ipc';
 import { NULL_SINK, createLogger } from '../log';
 import { createSystemClock } from '../util';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: real daemons for the remote sites (the brief asks for it)
@@ -110,6 +111,27 @@ describe('several sites at once', () => {
     const list = await service.invoke('sites:list', {}, ctx);
     const states = list.ok ? (list.value as { id: string; state: string; backends: { up: number } }[]).map((s) => [s.id, s.state, s.backends.up]) : [];
     expect(states).toEqual([['paris', 'ready', 1], ['berlin', 'ready', 1], ['tokyo', 'ready', 1], ['broken', 'offline', 0], ['gone', 'offline', 0]]);
+  });
+
+  it('answers read operations on real sites with values that match the contract', async () => {
+    await Promise.all(['paris', 'berlin'].map((id) => waitForSite(site(id), upAndReady)));
+    for (const id of ['paris', 'berlin', 'broken', 'gone']) {
+      const reads: [OperationName, unknown][] = [
+        ['sites:get', { site: id }],
+        ['frontends:list', { site: id }],
+        ['backends:list', { site: id }],
+        ['healthchecks:list', { site: id }],
+        ['history:range', { site: id, backends: ['web-a'] }],
+        ['transitions:range', { site: id }],
+        ['logs:recent', { site: id, level: 'debug' }],
+        ['config:read', { site: id }],
+      ];
+      for (const [op, payload] of reads) {
+        const r = await service.invoke(op, payload, ctx);
+        expect(r.ok, `${op} ${id}: ${JSON.stringify(r)}`).toBe(true);
+        if (r.ok) expect(operations[op].response.safeParse(r.value).success, `${op} ${id}`).toBe(true);
+      }
+    }
   });
 
   it('acts on a remote site through its daemon and pushes the change as a batch', async () => {
