@@ -154,6 +154,21 @@ describe('checker events', () => {
   });
 });
 
+describe('stop', () => {
+  it('waits for a prober that ignores its abort signal at most its timeout plus a second', async () => {
+    h = site(new Map());
+    h.probers.ignoreAbort = true;
+    h.checker.start();
+    await h.clock.advance(0);
+    let stopped = false;
+    void h.checker.stop().then(() => (stopped = true));
+    await h.clock.advance(60_000);
+    expect(stopped).toBe(false);
+    await h.clock.advance(1000);
+    expect(stopped).toBe(true);
+  });
+});
+
 describe('effective weights and frontend state through the checker', () => {
   it('follows pool failover with flush-on-down', async () => {
     h = site(new Map());
