@@ -175,20 +175,22 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
     retry = clock.setTimeout(connect, delay);
   }
 
+  /** What an action answers while there is no connection (between attempts, or closed). */
+  const notConnected = (): { ok: false; error: AppError } => ({
+    ok: false,
+    error: {
+      code: 'UNAVAILABLE',
+      message: `not connected to ${opts.address}${status.lastError ? ` (${status.lastError})` : ''}`,
+    },
+  });
+
   async function call<K extends UnaryRpc, T>(
     name: K,
     req: RpcRequest<K>,
     map: (r: RpcResponse<K>) => T,
   ): Promise<Result<T>> {
     const s = session;
-    if (!s)
-      return {
-        ok: false,
-        error: {
-          code: 'UNAVAILABLE',
-          message: `not connected to ${opts.address}${status.lastError ? ` (${status.lastError})` : ''}`,
-        },
-      };
+    if (!s) return notConnected();
     const r = await rpc(s.client, name, req, deadlineMs);
     if (r.ok && session === s) touch(s);
     return r.ok ? { ok: true, value: map(r.value) } : r;
@@ -220,8 +222,7 @@ export function createMaglevClient(opts: MaglevClientOptions): MaglevClient {
     vpp: () => vpp,
     async refreshVpp() {
       const s = session;
-      if (!s)
-        return { ok: false, error: { code: 'UNAVAILABLE', message: `not connected to ${opts.address}` } };
+      if (!s) return notConnected();
       const r = await fetchVpp(resyncDeps(s));
       if (r.ok) vpp = r.value;
       return r;
