@@ -1,0 +1,137 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpProber } from './http-prober';
+import { httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
+
+const prober = createHttpProber('http');
+const servers: ScriptedServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(reply: string | ((sock: import('node:net').Socket) => void), host?: string): Promise<ScriptedServer> {
+  const s = await startScriptedServer((sock) => {
+    if (typeof reply === 'string') sock.end(reply);
+    else reply(sock);
+  }, host);
+  servers.push(s);
+  return s;
+}
+
+const OK = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok';
+
+describe('http prober', () => {
+  it('passes on 2xx and sends path, Host, User-Agent and Connection: close', async () => {
+    const s = await serve(OK);
+    const r = await prober.probe(httpTarget(s.port), { timeoutMs: 2000 });
+    expect(r).toMatchObject({ ok: true, code: 'L7OK', detail: 'HTTP 200' });
+    const head = s.seen[0]?.head ?? '';
+    expect(head).toMatch(/^GET \/healthz HTTP\/1\.1\r\n/);
+    expect(head).toContain(`Host: www.example.com:${s.port}`);
+    expect(head).toMatch(/User-Agent: maglev-monitor\/\d+\.\d+\.\d+/);
+    expect(head).toContain('Connection: close');
+  });
+
+  it('fails with L7STS on a status outside the range', async () => {
+    const s = await serve('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
+    expect(await prober.probe(httpTarget(s.port), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L7STS', detail: 'HTTP 503' });
+    expect(await prober.probe(httpTarget(s.port, { codeMin: 500, codeMax: 503 }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+  });
+
+  it('checks the body regexp (L7BODY) with Content-Length framing', async () => {
+    const s = await serve('HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nstatus: bad');
+    const r = await prober.probe(httpTarget(s.port, { regexp: /status: ok/ }), { timeoutMs: 2000 });
+    expect(r).toMatchObject({ ok: false, code: 'L7BODY' });
+    const good = await prober.probe(httpTarget(s.port, { regexp: /status: \w+/ }), { timeoutMs: 2000 });
+    expect(good).toMatchObject({ ok: true, code: 'L7OK' });
+  });
+
+  it('decodes chunked bodies split across writes', async () => {
+    const s = await serve((sock) => {
+      sock.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel');
+      setImmediate(() => sock.end('lo\r\n6\r\n world\r\n0\r\n\r\n'));
+    });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /^hello world$/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+  });
+
+  it('reads an HTTP/1.0 body until the server closes', async () => {
+    const s = await serve((sock) => {
+      sock.write('HTTP/1.0 200 OK\r\n\r\npart one ');
+      setImmediate(() => sock.end('part two'));
+    });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /one part two/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+  });
+
+  it('matches only the first 64 KiB of an oversized body', async () => {
+    const big = 'a'.repeat(70 * 1024) + 'NEEDLE';
+    const s = await serve(`HTTP/1.1 200 OK\r\nContent-Length: ${big.length}\r\n\r\n${big}`);
+    expect(await prober.probe(httpTarget(s.port, { regexp: /NEEDLE/ }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7BODY' });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /^a+$/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+  });
+
+  it('fails with L7RSP on a malformed status line or an early close', async () => {
+    const a = await serve('SMTP ready\r\n\r\n');
+    expect(await prober.probe(httpTarget(a.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP' });
+    const b = await serve((sock) => sock.end());
+    expect(await prober.probe(httpTarget(b.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP', detail: 'empty response' });
+    const c = await serve('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort');
+    expect(await prober.probe(httpTarget(c.port, { regexp: /x/ }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP', detail: 'connection closed mid-body' });
+  });
+
+  it('fails with L4CON when the port is closed', async () => {
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as AddressInfo).port;
+    await new Promise<void>((r) => srv.close(() => r()));
+    expect(await prober.probe(httpTarget(port), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L4CON', detail: 'connection refused' });
+  });
+
+  it('fails with L7TOUT when the server accepts but never answers, within the timeout', async () => {
+    const s = await serve(() => {});
+    const r = await prober.probe(httpTarget(s.port), { timeoutMs: 150 });
+    expect(r).toMatchObject({ ok: false, code: 'L7TOUT' });
+    expect(r.detail).toContain('timeout after 150ms');
+    expect(r.durationMs).toBeGreaterThanOrEqual(140);
+  });
+
+  it('fails with L7TOUT on a body slower than the timeout', async () => {
+    const s = await serve((sock) => sock.write('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc'));
+    expect(await prober.probe(httpTarget(s.port, { regexp: /abc/ }), { timeoutMs: 150 })).toMatchObject({ code: 'L7TOUT' });
+  });
+
+  it('resolves (never rejects) when aborted, and when aborted before it starts', async () => {
+    const s = await serve(() => {});
+    const ac = new AbortController();
+    const p = prober.probe(httpTarget(s.port), { timeoutMs: 5000, signal: ac.signal });
+    await new Promise<void>((r) => s.server.once('connection', () => r()));
+    ac.abort();
+    expect(await p).toMatchObject({ ok: false, detail: 'probe aborted' });
+    expect(await prober.probe(httpTarget(s.port), { timeoutMs: 5000, signal: AbortSignal.abort() })).toMatchObject({ ok: false, code: 'L4TOUT' });
+  });
+
+  it('binds the source address', async () => {
+    const s = await serve(OK);
+    const r = await prober.probe(httpTarget(s.port, {}, { sourceAddress: '127.0.0.2' }), { timeoutMs: 2000 });
+    expect(r.ok).toBe(true);
+    expect(s.seen[0]?.remoteAddress).toBe('127.0.0.2');
+  });
+
+  it('reports a source address that is not local as INTERNAL, not a crash', async () => {
+    const s = await serve(OK);
+    const r = await prober.probe(httpTarget(s.port, {}, { sourceAddress: '192.0.2.77' }), { timeoutMs: 2000 });
+    expect(r).toMatchObject({ ok: false, code: 'INTERNAL' });
+  });
+
+  it('probes IPv6 backends', async (ctx) => {
+    let s: ScriptedServer;
+    try {
+      s = await serve(OK, '::1');
+    } catch {
+      ctx.skip();
+      return;
+    }
+    const r = await prober.probe(httpTarget(s.port, { host: '::1' }, { address: '::1', family: 6 }), { timeoutMs: 2000 });
+    expect(r).toMatchObject({ ok: true, code: 'L7OK' });
+    expect(s.seen[0]?.head).toContain(`Host: [::1]:${s.port}`);
+  });
+});

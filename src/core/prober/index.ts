@@ -1,0 +1,6 @@
+// Probers: one per check type behind the `Prober` contract; a registry dispatches by kind.
+export type * from './types';
+export { createHttpProber, type HttpProberDeps } from './http-prober';
+export { createTcpProber } from './tcp-prober';
+export { createProberRegistry, createUnavailableProber, type ProberRegistryOptions } from './registry';
+export { MAX_BODY } from './http-response';
