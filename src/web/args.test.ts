@@ -5,7 +5,7 @@ describe('parseWebArgs', () => {
   it('defaults to loopback:5174, writable, the app sites file', () => {
     expect(parseWebArgs([], '/d/sites.yaml')).toEqual({
       ok: true,
-      value: { sitesPath: '/d/sites.yaml', host: '127.0.0.1', port: 5174, readOnly: false, rendererDir: null, rebuild: false, logLevel: 'info', help: false },
+      value: { sitesPath: '/d/sites.yaml', host: '127.0.0.1', port: 5174, readOnly: false, rendererDir: null, rebuild: false, logLevel: 'warn', help: false },
     });
   });
 

@@ -18,7 +18,7 @@ export interface WebArgs {
 }
 
 export const WEB_USAGE = `usage: npm run web -- [--sites FILE] [--port 5174] [--host 127.0.0.1] [--read-only]
-                      [--renderer DIR] [--rebuild] [--log-level debug|info|warn|error]`;
+                      [--renderer DIR] [--rebuild] [--log-level debug|info|warn|error (default warn)]`;
 
 /**
  * Returns the desktop app's default sites file (Electron's userData for an app named maglev-monitor),
@@ -45,7 +45,8 @@ export function parseWebArgs(argv: readonly string[], defaultSites: string): Res
     readOnly: false,
     rendererDir: null,
     rebuild: false,
-    logLevel: 'info',
+    // Quiet by default so that the URL to open stays on screen; --log-level info shows transitions.
+    logLevel: 'warn',
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
