@@ -29,6 +29,7 @@ async function main(): Promise<number> {
   const root = (await findProjectRoot(__dirname)) ?? process.cwd();
   const rendererDir = opts.rendererDir ?? join(root, 'out', 'renderer');
   if (opts.rendererDir === null && (opts.rebuild || (await isRendererStale(root, rendererDir)))) {
+    console.log(`building the renderer into ${rendererDir} …`);
     const built = await buildRenderer(root, logger);
     if (!built.ok) {
       console.error(built.error.message);
