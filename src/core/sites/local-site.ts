@@ -99,7 +99,7 @@ export async function createLocalSite(options: LocalSiteOptions): Promise<Site> 
     clock,
     checker: () => checker,
     start(config: Config) {
-      probers = options.probers ?? createProberRegistry({ netns: config.healthchecker.netns });
+      probers = options.probers ?? createProberRegistry({ netns: config.healthchecker.netns, logger });
       const c = createChecker({ config, probers, clock, random: options.random, logger, historyCapacity: options.historyCapacity });
       checker = c;
       listen(c);
