@@ -3,24 +3,22 @@
 // per 1000 probes (this process only), RSS and the lateness of probe starts vs their schedule.
 //
 //   npm run bench:checker -- --n 1000,10000 [--warmup 5] [--window 20] [--layout ips|ports]
-//                            [--fail-frac 0] [--farm c|node] [--prober real|test|null]
+//                            [--fail-frac 0] [--farm c|node] [--prober real|null]
 //                            [--debug-subscriber]
 //
-// --prober real: core/prober's registry (falls back to `test` while that module has no index);
-// test: the checker's small net-based stand-in; null: answers at once without a socket, which
-// measures the checker's own cost per probe (scheduler, state machine, history, promises).
+// --prober real: core/prober's registry; null: answers at once without a socket, which measures
+// the checker's own cost per probe (scheduler, state machine, history, promises).
 //   node --cpu-prof --cpu-prof-dir=bench-out --import tsx scripts/bench-checker.ts --n 10000
 //
 // N = 10,000 needs ~10,000 listening sockets in the farm and a few hundred in flight here:
 // `ulimit -n` must be above ~11,000 (it is 20,000 on the dev machines; raise it otherwise).
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createChecker } from '../src/core/checker';
 import type { Checker } from '../src/core/checker';
 import type { Config } from '../src/core/config';
-import type { ProberRegistry } from '../src/core/prober/types';
-import { createTestHttpProberRegistry } from '../src/core/checker/test-http-prober';
+import { createProberRegistry } from '../src/core/prober';
+import type { ProberRegistry } from '../src/core/prober';
 import { createSystemClock } from '../src/core/util';
 import { farmAddress, startFarm } from './bench-checker-farm';
 
@@ -31,7 +29,7 @@ interface Options {
   layout: 'ips' | 'ports';
   failFrac: number;
   farm: 'node' | 'c';
-  prober: 'real' | 'test' | 'null';
+  prober: 'real' | 'null';
   /** Subscribe at log level debug (as the app's local site does) and drain as events come. */
   debugSubscriber: boolean;
 }
@@ -48,7 +46,7 @@ function parseArgs(argv: string[]): Options {
     layout: get('layout', 'ips') === 'ports' ? 'ports' : 'ips',
     failFrac: Number(get('fail-frac', '0')),
     farm: get('farm', 'c') === 'node' ? 'node' : 'c',
-    prober: (['real', 'test', 'null'] as const).find((k) => k === get('prober', 'real')) ?? 'real',
+    prober: get('prober', 'real') === 'null' ? 'null' : 'real',
     debugSubscriber: argv.includes('--debug-subscriber'),
   };
 }
@@ -90,15 +88,8 @@ const NULL_REGISTRY: ProberRegistry = {
   dispose: async () => {},
 };
 
-async function proberRegistry(kind: Options['prober']): Promise<{ registry: ProberRegistry; used: string }> {
-  if (kind === 'null') return { registry: NULL_REGISTRY, used: 'null' };
-  if (kind === 'real') {
-    // A computed specifier: the prober's index may not exist yet in this tree.
-    const spec = join(__dirname, '..', 'src', 'core', 'prober', 'index.ts');
-    const mod = (await import(spec).catch(() => null)) as { createProberRegistry?: () => ProberRegistry } | null;
-    if (mod?.createProberRegistry) return { registry: mod.createProberRegistry(), used: 'real' };
-  }
-  return { registry: createTestHttpProberRegistry(), used: 'test' };
+function proberRegistry(kind: Options['prober']): ProberRegistry {
+  return kind === 'null' ? NULL_REGISTRY : createProberRegistry();
 }
 
 const sleep = (s: number): Promise<void> => new Promise((r) => setTimeout(r, s * 1000));
@@ -109,7 +100,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runOne(n: number, o: Options): Promise<Record<string, number | string>> {
   const farm = await startFarm(o.farm, n, o.layout, o.failFrac);
-  const { registry, used } = await proberRegistry(o.prober);
+  const registry = proberRegistry(o.prober);
   let measuring = false;
   let late = new Float64Array(1 << 16);
   let lateCount = 0;
@@ -165,7 +156,7 @@ async function runOne(n: number, o: Options): Promise<Record<string, number | st
   const sorted = late.slice(0, lateCount).sort();
   return {
     n,
-    prober: used,
+    prober: o.prober,
     seconds: +secs.toFixed(1),
     expectedPerS: n / 1,
     probesPerS: +(started / secs).toFixed(0),

@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createProberRegistry } from '../prober';
 import { createSystemClock } from '../util';
 import { createChecker } from './checker';
-import { createTestHttpProberRegistry } from './test-http-prober';
 import { testConfig, testHttpParams } from './test-config';
 import type { Checker, EventSubscription, SubscriptionItem } from './types';
 
@@ -83,7 +83,7 @@ describe('checker against real loopback HTTP servers', () => {
     const servers = await Promise.all([startBackend(), startBackend()]);
     checker = createChecker({
       config: loopbackConfig(servers.map((s) => s.port)),
-      probers: createTestHttpProberRegistry(),
+      probers: createProberRegistry(),
       clock: createSystemClock(),
       random: Math.random,
     });
@@ -117,7 +117,7 @@ describe('checker against real loopback HTTP servers', () => {
     const intervals = [400, 50, 50];
     checker = createChecker({
       config: loopbackConfig(ports, intervals),
-      probers: createTestHttpProberRegistry(),
+      probers: createProberRegistry(),
       clock: createSystemClock(),
       random: Math.random,
     });

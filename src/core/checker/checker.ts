@@ -2,7 +2,7 @@ import type { BackendState, CheckerEvent } from '../../shared/model';
 import type { Config } from '../config';
 import { DEFAULT_HISTORY_CAPACITY } from '../health';
 import type { Logger } from '../log';
-import type { ProberRegistry } from '../prober/types';
+import type { ProberRegistry } from '../prober';
 import { createScheduler } from '../scheduler';
 import type { Clock, RandomSource } from '../util';
 import { backendAction, setWeight } from './actions';

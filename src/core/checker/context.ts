@@ -1,6 +1,6 @@
 import type { BackendConfig, Config, HealthCheckConfig } from '../config';
 import type { BackendHealth, HealthParams, ProbeHistory } from '../health';
-import type { ProberRegistry, ProbeTarget } from '../prober/types';
+import type { ProberRegistry, ProbeTarget } from '../prober';
 import type { Scheduler } from '../scheduler';
 import type { Clock, RandomSource } from '../util';
 import type { CheckerLog } from './checker-log';

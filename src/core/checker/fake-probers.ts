@@ -1,6 +1,6 @@
 // Test-only helper: a ProberRegistry whose probes the test resolves by hand.
 import type { ProbeCode } from '../../shared/model';
-import type { ProbeOptions, ProbeOutcome, Prober, ProberKind, ProberRegistry, ProbeTarget } from '../prober/types';
+import type { ProbeOptions, ProbeOutcome, Prober, ProberKind, ProberRegistry, ProbeTarget } from '../prober';
 
 /** One probe call, waiting for the test to resolve it. */
 export interface FakeProbe {

@@ -8,7 +8,7 @@ import {
   nextIntervalMs,
 } from '../health';
 import type { HealthParams } from '../health';
-import type { ProbeOutcome } from '../prober/types';
+import type { ProbeOutcome } from '../prober';
 import type { CheckerContext, LastProbe, Worker } from './context';
 import { resolveProbeTarget } from './probe-target';
 import { applyEvent } from './transitions';

@@ -1,6 +1,6 @@
 import { compileResponseRegexp } from '../config';
 import type { BackendConfig, HealthCheckConfig, HealthCheckerSettings } from '../config';
-import type { ProbeTarget } from '../prober/types';
+import type { ProbeTarget } from '../prober';
 
 /** Compiles each body regexp once and shares it between every backend of the check. */
 export interface RegexpCache {
