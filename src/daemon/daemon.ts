@@ -94,7 +94,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
       error: { exitCode: 1, message: `cannot read TLS material: ${(e as Error).message}` },
     };
   }
-  const probers: ProberRegistry = createProberRegistry({ netns: first.config.healthchecker.netns });
+  const probers: ProberRegistry = createProberRegistry({
+    netns: first.config.healthchecker.netns,
+    logger: createLogger('prober', sink, clock.now),
+  });
   const checker = createChecker({
     config: first.config,
     probers,
