@@ -26,6 +26,7 @@ interface Pending {
   logs: LogRecord[];
 }
 
+/** What a batcher reads from and writes to. */
 export interface EventBatcherOptions {
   manager: SiteManager;
   clock: Clock;

@@ -4,6 +4,7 @@ import { err } from '../util';
 import type { Site, SiteStatus } from './types';
 import { buildSummary } from './site-summary';
 
+/** The site that failed to start, and why. */
 export interface FailedSiteInput {
   id: string;
   spec: SiteSpec;

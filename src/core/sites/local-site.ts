@@ -16,6 +16,7 @@ import type { LocalRuntime } from './local-config-ops';
 import { buildSummary } from './site-summary';
 import { createTransitionLog } from './transition-log';
 
+/** What a local site is built from; the probers are optional so that a host can share them. */
 export interface LocalSiteOptions {
   id: string;
   spec: SiteSpec;

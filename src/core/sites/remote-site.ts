@@ -15,6 +15,7 @@ import { createTransitionLog } from './transition-log';
 
 type RemoteSpec = Extract<SiteSpec, { kind: 'remote' }>;
 
+/** What a remote site is built from; `client`/`createClient` let tests supply the gRPC side. */
 export interface RemoteSiteOptions {
   id: string;
   spec: SiteSpec;

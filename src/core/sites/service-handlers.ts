@@ -15,6 +15,7 @@ export type Handler<K extends OperationName> = (req: OpInput<K>, ctx: RequestCon
 /** One handler per operation of the contract: the compiler checks that none is missing. */
 export type Handlers = { [K in OperationName]: Handler<K> };
 
+/** What the operation handlers share. */
 export interface HandlerDeps {
   manager: SiteManager;
   clock: Clock;

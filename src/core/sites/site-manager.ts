@@ -14,6 +14,7 @@ import { createSitesStore } from './sites-store';
 import type { DemoFactory, ManagerEvent, SiteFactory, SiteManager } from './manager-types';
 import { defaultDemoFactory, defaultSiteFactory } from './default-factories';
 
+/** What the site manager is built from. */
 export interface SiteManagerOptions {
   sitesPath: string;
   clock: Clock;

@@ -32,6 +32,7 @@ export interface AuditSink {
   record(entry: AuditRecord): void;
 }
 
+/** What the site service is built from (the host owns the manager and disposes it). */
 export interface SiteServiceOptions {
   manager: SiteManager;
   readOnly: boolean;

@@ -2,6 +2,7 @@ import type { BackendRow, FrontendInfo, SiteSpec, SiteSummary } from '../../shar
 import { emptyBackendCounts } from '../../shared/model';
 import type { SiteStatus } from './types';
 
+/** A site snapshot, as the summary needs it. */
 export interface SummaryInput {
   id: string;
   spec: SiteSpec;

@@ -19,6 +19,7 @@ export interface DemoBackend {
   failing(): boolean;
 }
 
+/** What the demo backends need: time, randomness, a logger, and optional flap timing. */
 export interface DemoBackendsOptions {
   clock: Clock;
   random: RandomSource;

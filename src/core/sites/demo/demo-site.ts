@@ -9,6 +9,7 @@ import type { DemoBackendsOptions } from './demo-backends';
 import { createDemoBackends } from './demo-backends';
 import { buildDemoConfig } from './demo-config';
 
+/** What the demo site is built from. */
 export interface DemoSiteOptions {
   id: string;
   /** Where the demo's maglev.yaml is written. */
