@@ -29,8 +29,9 @@ const PROTO_RELATIVE = join('proto', 'maglev.proto');
  * (src/core/grpc), from the bundles (out/daemon, out/main) and from node_modules installs,
  * since each of them sits below the package root that ships `proto/`.
  */
-export function findProtoFile(start: string = __dirname): string | null {
-  let dir = start;
+export function findProtoFile(start?: string): string | null {
+  // An ESM bundle has no __dirname; the working directory is then the best guess.
+  let dir = start ?? (typeof __dirname === 'string' ? __dirname : process.cwd());
   for (;;) {
     const candidate = join(dir, PROTO_RELATIVE);
     if (existsSync(candidate)) return candidate;
@@ -50,7 +51,7 @@ export interface MaglevProto {
 /** Loads and parses maglev.proto (from `protoPath`, else found next to the package root). */
 export function loadMaglevProto(protoPath?: string): MaglevProto {
   const file = protoPath ?? findProtoFile();
-  if (!file) throw new Error(`cannot find ${PROTO_RELATIVE} above ${__dirname}`);
+  if (!file) throw new Error(`cannot find ${PROTO_RELATIVE} above this module; pass its path`);
   const packageDefinition = protoLoader.loadSync(file, PROTO_LOADER_OPTIONS);
   const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as ProtoGrpcType;
   return { packageDefinition, maglev: loaded.maglev };
