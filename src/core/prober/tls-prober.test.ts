@@ -12,7 +12,7 @@ let tlsServer: TlsServer;
 let tlsPort = 0;
 let garbage: Server;
 let garbagePort = 0;
-const sniSeen: (string | false)[] = [];
+const sniSeen: (string | false | null)[] = [];
 
 beforeAll(async () => {
   pki = createTestPki();
