@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Node entry points that electron-vite does not build:
 //   src/daemon/main.ts → out/daemon/index.js   (the headless daemon, bin/maglevd-ts.cjs)
+//   src/daemon/config-worker.ts → out/daemon/config-worker.js (its config-parsing worker)
 //   src/web/main.ts    → out/web/index.js      (the browser host, when it exists)
 // Node platform, CommonJS, npm packages left external (they are installed next to out/).
 // The bundle finds proto/maglev.proto at run time by walking up from its own directory to the
@@ -19,12 +20,14 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
 
 const entries = [
-  { name: 'daemon', entry: join(ROOT, 'src', 'daemon', 'main.ts') },
-  { name: 'web', entry: join(ROOT, 'src', 'web', 'main.ts') },
+  { out: join('daemon', 'index.js'), entry: join(ROOT, 'src', 'daemon', 'main.ts') },
+  // The daemon parses reloaded configs on this worker (src/daemon/config-reader.ts finds it here).
+  { out: join('daemon', 'config-worker.js'), entry: join(ROOT, 'src', 'daemon', 'config-worker.ts') },
+  { out: join('web', 'index.js'), entry: join(ROOT, 'src', 'web', 'main.ts') },
 ].filter((e) => existsSync(e.entry));
 
 for (const e of entries) {
-  const outfile = join(OUT, e.name, 'index.js');
+  const outfile = join(OUT, e.out);
   await build({
     entryPoints: [e.entry],
     outfile,
@@ -36,5 +39,5 @@ for (const e of entries) {
     external,
     logLevel: 'warning',
   });
-  console.log(`build-node: ${e.name} → ${outfile}`);
+  console.log(`build-node: ${e.out} → ${outfile}`);
 }

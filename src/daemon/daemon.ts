@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LogLevel } from '../shared/model';
 import { createChecker, type Checker } from '../core/checker';
-import { formatIssue, loadConfigFile, type Config } from '../core/config';
+import { formatIssue, loadConfigFile, type Config, type LoadResult } from '../core/config';
 import {
   createMaglevServer,
   listenGrpc,
@@ -14,6 +14,7 @@ import {
 import { createLogger, createStreamSink, type Logger, type LogSink } from '../core/log';
 import { createProberRegistry, type ProberRegistry } from '../core/prober';
 import { createSystemClock, type Clock, type RandomSource } from '../core/util';
+import { createConfigReader } from './config-reader';
 import { createDaemonMetrics, startMetricsServer, type DaemonMetrics, type MetricsServer } from './metrics';
 
 export interface DaemonOptions {
@@ -58,8 +59,9 @@ export type DaemonStart = { ok: true; daemon: RunningDaemon } | { ok: false; err
 async function readConfig(
   path: string,
   log: Logger,
+  load: (path: string) => Promise<LoadResult> = loadConfigFile,
 ): Promise<{ ok: true; config: Config } | (ConfigOutcome & { ok: false })> {
-  const r = await loadConfigFile(path);
+  const r = await load(path);
   if (!r.ok)
     return { ok: false, kind: r.kind, message: r.issues.map((i) => formatIssue(path, i)).join('\n') };
   for (const w of r.warnings) log.warn('config-warning', { issue: formatIssue(path, w) });
@@ -106,19 +108,23 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
     logger: createLogger('checker', sink, clock.now),
   });
   checker.start();
+  // Later loads (reload, check) parse on a worker thread: the checker is running by then.
+  const reader = createConfigReader(createLogger('config', sink, clock.now));
+  const load = (path: string): Promise<LoadResult> => reader.read(path);
   const release = async (): Promise<void> => {
     await checker.stop();
     await probers.dispose();
+    await reader.dispose();
   };
 
   let reloading: Promise<unknown> = Promise.resolve();
   const reload = (): Promise<ConfigOutcome> => {
-    const run = reloading.then(() => reloadOnce(opts.configPath, checker, log));
+    const run = reloading.then(() => reloadOnce(opts.configPath, checker, log, load));
     reloading = run;
     return run;
   };
   const checkDisk = async (): Promise<ConfigOutcome> => {
-    const r = await readConfig(opts.configPath, log);
+    const r = await readConfig(opts.configPath, log, load);
     return r.ok ? { ok: true } : r;
   };
 
@@ -192,8 +198,13 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
   };
 }
 
-async function reloadOnce(path: string, checker: Checker, log: Logger): Promise<ConfigOutcome> {
-  const r = await readConfig(path, log);
+async function reloadOnce(
+  path: string,
+  checker: Checker,
+  log: Logger,
+  load: (path: string) => Promise<LoadResult>,
+): Promise<ConfigOutcome> {
+  const r = await readConfig(path, log, load);
   if (!r.ok) {
     log.error('reload-rejected', { kind: r.kind, file: path });
     for (const line of r.message.split('\n')) log.error('config-issue', { issue: line });

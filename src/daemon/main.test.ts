@@ -61,6 +61,8 @@ describe('the daemon process', () => {
       proc.child.kill('SIGTERM');
       expect((await ended).code).toBe(grpc.status.OK);
       expect(await proc.exited).toBe(0);
+      // Reloads were parsed on the worker thread: no fallback warning.
+      expect(proc.lines.filter((l) => /config-worker/.test(l))).toEqual([]);
     } finally {
       c.close();
     }
@@ -90,10 +92,16 @@ describe('the bundled daemon', () => {
     expect(existsSync(bundle)).toBe(true);
     proc = spawnDaemon(bundle, ['--config', site.configPath, '--grpc-addr', '127.0.0.1:0']);
     const [, address] = await proc.waitForLine(LISTENING);
+    expect(existsSync(join(outdir, 'daemon', 'config-worker.js'))).toBe(true);
     const c = createRawClient(address!);
     expect(await c.call('ListFrontends')).toEqual({ ok: true, value: { names: ['www'] } });
+    site.use('site-reloaded.yaml');
+    proc.child.kill('SIGHUP');
+    await proc.waitForLine(/config-reloaded/);
+    expect(await c.call('ListFrontends')).toEqual({ ok: true, value: { names: ['www', 'api'] } });
     c.close();
     proc.child.kill('SIGINT');
     expect(await proc.exited).toBe(0);
+    expect(proc.lines.filter((l) => /config-worker/.test(l))).toEqual([]);
   });
 });
