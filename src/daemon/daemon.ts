@@ -78,30 +78,22 @@ async function readTls(tls: DaemonOptions['tls']): Promise<ServerTls | null> {
   return { cert, key, clientCa };
 }
 
-/** Starts the headless daemon in this process: load config, start the checker, serve gRPC. */
-export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
-  const clock = opts.clock ?? createSystemClock();
-  const sink = opts.logSink ?? createStreamSink(opts.logLevel ?? 'info');
-  const log = createLogger('daemon', sink, clock.now);
-  const first = await readConfig(opts.configPath, log);
-  if (!first.ok)
-    return { ok: false, error: { exitCode: first.kind === 'parse' ? 1 : 2, message: first.message } };
+/** The running checker and what the gRPC service needs around it. */
+interface Core {
+  checker: Checker;
+  reload(): Promise<ConfigOutcome>;
+  checkDisk(): Promise<ConfigOutcome>;
+  release(): Promise<void>;
+}
 
-  let tls: ServerTls | null;
-  try {
-    tls = await readTls(opts.tls);
-  } catch (e) {
-    return {
-      ok: false,
-      error: { exitCode: 1, message: `cannot read TLS material: ${(e as Error).message}` },
-    };
-  }
+/** Creates the probers and the checker, starts probing, and serialises reloads. */
+function startCore(config: Config, opts: DaemonOptions, sink: LogSink, clock: Clock, log: Logger): Core {
   const probers: ProberRegistry = createProberRegistry({
-    netns: first.config.healthchecker.netns,
+    netns: config.healthchecker.netns,
     logger: createLogger('prober', sink, clock.now),
   });
   const checker = createChecker({
-    config: first.config,
+    config,
     probers,
     clock,
     random: opts.random ?? Math.random,
@@ -111,37 +103,55 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
   // Later loads (reload, check) parse on a worker thread: the checker is running by then.
   const reader = createConfigReader(createLogger('config', sink, clock.now));
   const load = (path: string): Promise<LoadResult> => reader.read(path);
-  const release = async (): Promise<void> => {
-    await checker.stop();
-    await probers.dispose();
-    await reader.dispose();
-  };
-
   let reloading: Promise<unknown> = Promise.resolve();
-  const reload = (): Promise<ConfigOutcome> => {
-    const run = reloading.then(() => reloadOnce(opts.configPath, checker, log, load));
-    reloading = run;
-    return run;
+  return {
+    checker,
+    reload() {
+      const run = reloading.then(() => reloadOnce(opts.configPath, checker, log, load));
+      reloading = run;
+      return run;
+    },
+    async checkDisk() {
+      const r = await readConfig(opts.configPath, log, load);
+      return r.ok ? { ok: true } : r;
+    },
+    async release() {
+      await checker.stop();
+      await probers.dispose();
+      await reader.dispose();
+    },
   };
-  const checkDisk = async (): Promise<ConfigOutcome> => {
-    const r = await readConfig(opts.configPath, log, load);
-    return r.ok ? { ok: true } : r;
-  };
+}
 
+/** Starts the headless daemon in this process: load config, start the checker, serve gRPC. */
+export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
+  const clock = opts.clock ?? createSystemClock();
+  const sink = opts.logSink ?? createStreamSink(opts.logLevel ?? 'info');
+  const log = createLogger('daemon', sink, clock.now);
+  const first = await readConfig(opts.configPath, log);
+  if (!first.ok) return failed(first.kind === 'parse' ? 1 : 2, first.message);
+  let tls: ServerTls | null;
+  try {
+    tls = await readTls(opts.tls);
+  } catch (e) {
+    return failed(1, `cannot read TLS material: ${(e as Error).message}`);
+  }
+  const core = startCore(first.config, opts, sink, clock, log);
   const proto = loadMaglevProto();
   const grpcLog = createLogger('grpc.server', sink, clock.now);
   const service = createMaglevServer({
-    checker,
+    checker: core.checker,
     proto,
     logger: grpcLog,
     now: clock.now,
-    reloadFromDisk: reload,
-    checkDisk,
+    reloadFromDisk: core.reload,
+    checkDisk: core.checkDisk,
   });
+  const address = opts.grpcAddr ?? ':9090';
   let listener: GrpcListener;
   try {
     listener = await listenGrpc({
-      address: opts.grpcAddr ?? ':9090',
+      address,
       service,
       proto,
       logger: grpcLog,
@@ -149,24 +159,18 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
       tls,
     });
   } catch (e) {
-    await release();
-    return {
-      ok: false,
-      error: {
-        exitCode: 1,
-        message: `cannot listen on ${opts.grpcAddr ?? ':9090'}: ${(e as Error).message}`,
-      },
-    };
+    await core.release();
+    return failed(1, `cannot listen on ${address}: ${(e as Error).message}`);
   }
   const metrics = await startMetrics(
     opts.metricsAddr ?? null,
-    checker,
+    core.checker,
     createLogger('metrics', sink, clock.now),
   );
   if (!metrics.ok) {
     await listener.shutdown(0);
-    await release();
-    return { ok: false, error: { exitCode: 1, message: metrics.message } };
+    await core.release();
+    return failed(1, metrics.message);
   }
   log.info('grpc-listening', {
     address: listener.address,
@@ -177,25 +181,29 @@ export async function startDaemon(opts: DaemonOptions): Promise<DaemonStart> {
   if (metrics.server) log.info('metrics-listening', { address: metrics.server.address });
 
   let stopping: Promise<void> | null = null;
+  const stop = async (): Promise<void> => {
+    log.info('stopping', { streams: service.openStreams() });
+    await listener.shutdown(5000);
+    metrics.collector?.dispose();
+    await metrics.server?.close();
+    await core.release();
+    log.info('stopped');
+  };
   return {
     ok: true,
     daemon: {
       address: listener.address,
       port: listener.port,
       metricsAddress: metrics.server?.address ?? null,
-      checker,
-      reload,
-      stop: () =>
-        (stopping ??= (async () => {
-          log.info('stopping', { streams: service.openStreams() });
-          await listener.shutdown(5000);
-          metrics.collector?.dispose();
-          await metrics.server?.close();
-          await release();
-          log.info('stopped');
-        })()),
+      checker: core.checker,
+      reload: core.reload,
+      stop: () => (stopping ??= stop()),
     },
   };
+}
+
+function failed(exitCode: 1 | 2, message: string): DaemonStart {
+  return { ok: false, error: { exitCode, message } };
 }
 
 async function reloadOnce(
