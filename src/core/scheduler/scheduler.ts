@@ -19,7 +19,7 @@ export interface Scheduler<K = unknown> {
 /** What a scheduler is built from. */
 export interface SchedulerOptions {
   clock: Clock;
-  /** Callbacks run per timer firing before yielding to I/O (default 2048). */
+  /** Callbacks run per timer firing before yielding to I/O (default 256). */
   maxBatch?: number;
   /** Receives what a callback throws; the scheduler keeps running. Default: rethrow asynchronously. */
   onError?: (error: unknown) => void;
@@ -47,7 +47,7 @@ const MAX_FREE_ENTRIES = 4096;
  */
 export function createScheduler<K = unknown>(options: SchedulerOptions): Scheduler<K> {
   const { clock } = options;
-  const maxBatch = Math.max(1, options.maxBatch ?? 2048);
+  const maxBatch = Math.max(1, options.maxBatch ?? 256);
   const onError = options.onError ?? ((e: unknown) => queueMicrotask(() => { throw e; }));
   const heap: Entry<K>[] = [];
   const byKey = new Map<K, Entry<K>>();
