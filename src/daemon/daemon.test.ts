@@ -91,11 +91,11 @@ describe('startDaemon', () => {
       value: {
         type: 'http',
         port: site.port,
-        interval_ns: '200000000',
-        fast_interval_ns: '50000000',
-        timeout_ns: '50000000',
+        interval_ns: '1000000000',
+        fast_interval_ns: '500000000',
+        timeout_ns: '500000000',
         rise: 1,
-        fall: 1,
+        fall: 3,
         http: { path: '/healthz', response_code_min: 200, response_code_max: 200 },
       },
     });
@@ -113,7 +113,7 @@ describe('startDaemon', () => {
         last_probe: { ok: true, code: 'L7OK' },
       },
     });
-    expect(((a.ok && a.value.transitions) as Wire[])[0]).toMatchObject({ from: 'unknown', to: 'up' });
+    expect(((a.ok && a.value.transitions) as Wire[])[0]).toMatchObject({ to: 'up' });
     expect(await c.call('GetBackend', { name: 'web-c' })).toMatchObject({
       ok: true,
       value: { state: 'disabled', enabled: false },
