@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useBridge, useBridgeConnection } from '../lib/bridge-context';
+import { useLiveUpdates } from '../lib/subscriptions';
+import { OverviewPage } from '../features/overview/components/overview-page';
+import { sitesQueryOptions } from '../features/overview/api/get-sites';
+import { appInfoQueryOptions } from '../features/site/api/site-queries';
+import { SitePage } from './site-page';
+import { navigate, useRoute } from './router';
+import { useTheme } from './theme';
+
+/** The window title and header say "all up" or "N down" at a glance. */
+function useHealthTitle(): string {
+  const bridge = useBridge();
+  const { data } = useQuery(sitesQueryOptions(bridge));
+  const down = (data ?? []).reduce((n, s) => n + (s.backends.down ?? 0), 0);
+  const offline = (data ?? []).filter((s) => s.state === 'offline').length;
+  const text = !data ? '…' : down === 0 && offline === 0 ? 'all up' : [down ? `${down} down` : '', offline ? `${offline} site${offline > 1 ? 's' : ''} offline` : ''].filter(Boolean).join(', ');
+  useEffect(() => {
+    document.title = `Maglev Monitor — ${text}`;
+  }, [text]);
+  return text;
+}
+
+/** Global shortcuts: `g o` overview, `/` filter. */
+function useShortcuts(): void {
+  useEffect(() => {
+    let lastG = 0;
+    const on = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || (e.target as HTMLElement)?.isContentEditable) return;
+      if (e.key === 'g') lastG = Date.now();
+      else if (e.key === 'o' && Date.now() - lastG < 1000) navigate({ view: 'overview' });
+      else if (e.key === '/') {
+        const f = document.getElementById('backend-filter');
+        if (f) {
+          e.preventDefault();
+          f.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', on);
+    return () => window.removeEventListener('keydown', on);
+  }, []);
+}
+
+/** The app shell: header with health, connection and theme; the routed view. */
+export function App() {
+  useLiveUpdates();
+  useShortcuts();
+  const bridge = useBridge();
+  const route = useRoute();
+  const conn = useBridgeConnection();
+  const [theme, toggleTheme] = useTheme();
+  const title = useHealthTitle();
+  const info = useQuery(appInfoQueryOptions(bridge));
+  return (
+    <div className="app">
+      <header className="app-head">
+        <a className="brand" href="#/">
+          Maglev Monitor
+        </a>
+        <span className={`health ${title === 'all up' ? 'health-ok' : 'health-bad'}`} role="status" aria-label="overall health">
+          {title}
+        </span>
+        <span className="spacer" />
+        {info.data?.readOnly && <span className="badge">read-only</span>}
+        {conn !== 'open' && (
+          <span className="badge state-offline" role="alert">
+            host {conn}
+          </span>
+        )}
+        <button type="button" onClick={toggleTheme} aria-label="Toggle theme">
+          {theme === 'dark' ? '☀ light' : '☾ dark'}
+        </button>
+      </header>
+      <main>{route.view === 'overview' ? <OverviewPage /> : <SitePage site={route.site} tab={route.tab} />}</main>
+    </div>
+  );
+}

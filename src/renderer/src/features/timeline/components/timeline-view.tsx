@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { BACKEND_STATES, type BackendState, type TransitionRecord } from '../../../../../shared/model';
+import { useBridge } from '../../../lib/bridge-context';
+import { siteKeys } from '../../../lib/query-keys';
+import { StateBadge } from '../../../components/state-badge';
+import { formatTime } from '../../../components/format';
+
+/** Okabe-Ito colours per state: distinct for colour-blind readers too (glyphs in the list back them up). */
+export const STATE_COLOURS: Record<BackendState, string> = {
+  up: '#009E73',
+  down: '#D55E00',
+  unknown: '#999999',
+  paused: '#56B4E9',
+  disabled: '#CC79A7',
+  removed: '#000000',
+};
+
+/** Draws transitions as ticks on a time axis (canvas: thousands of marks stay cheap). */
+function TimeStrip({ items }: { items: TransitionRecord[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || items.length === 0) return;
+    const w = (c.width = c.clientWidth * devicePixelRatio);
+    const h = (c.height = 40 * devicePixelRatio);
+    ctx.clearRect(0, 0, w, h);
+    const t1 = Date.now();
+    const t0 = Math.min(...items.map((i) => i.atMs), t1 - 60_000);
+    for (const it of items) {
+      const x = ((it.atMs - t0) / (t1 - t0)) * (w - 4) + 2;
+      ctx.fillStyle = STATE_COLOURS[it.to];
+      ctx.fillRect(x - 1, it.to === 'down' ? 0 : h / 3, 2 * devicePixelRatio, it.to === 'down' ? h : h / 3);
+    }
+  }, [items]);
+  return <canvas ref={canvas} className="time-strip" role="img" aria-label={`${items.length} transitions on a time axis`} />;
+}
+
+function download(filename: string, mime: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A site's transitions: a time strip and a list newest first, filtered by state and name, exportable. */
+export function TimelineView({ site, backend }: { site: string; backend?: string }) {
+  const bridge = useBridge();
+  const [states, setStates] = useState<BackendState[]>([]);
+  const [name, setName] = useState(backend ?? '');
+  const q = useQuery({ queryKey: siteKeys.transitions(site), queryFn: () => bridge.invoke('transitions:range', { site, limit: 5000 }) });
+  const items = useMemo(() => {
+    const n = name.trim().toLowerCase();
+    return (q.data ?? []).filter((t) => (states.length === 0 || states.includes(t.to)) && (!n || t.backend.toLowerCase().includes(n)));
+  }, [q.data, states, name]);
+  const exporter = useMutation({
+    mutationFn: (format: 'csv' | 'json') =>
+      bridge.invoke('transitions:export', { site, format, states: states.length ? states : undefined, backend: name.trim() || undefined }),
+    onSuccess: (f) => download(f.filename, f.mime, f.content),
+  });
+  const toggle = (s: BackendState) => setStates((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+  return (
+    <section aria-label="Transition timeline">
+      <div className="toolbar">
+        <input type="search" aria-label="Filter transitions by backend" placeholder="backend name" value={name} onChange={(e) => setName(e.target.value)} />
+        <fieldset className="state-filter">
+          <legend className="sr-only">States</legend>
+          {BACKEND_STATES.map((s) => (
+            <label key={s}>
+              <input type="checkbox" checked={states.includes(s)} onChange={() => toggle(s)} /> {s}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" onClick={() => exporter.mutate('csv')}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => exporter.mutate('json')}>
+          Export JSON
+        </button>
+        {exporter.error && <span role="alert">{exporter.error.message}</span>}
+      </div>
+      <TimeStrip items={items} />
+      {q.isPending && <p className="muted">Loading…</p>}
+      {q.error && <p role="alert">{q.error.message}</p>}
+      <table className="timeline-list" aria-label="Transitions, newest first">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Backend</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Code</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.slice(0, 500).map((t) => (
+            <tr key={`${t.backend}-${t.atMs}-${t.to}`}>
+              <td title={new Date(t.atMs).toISOString()}>{formatTime(t.atMs)}</td>
+              <td>{t.backend}</td>
+              <td>
+                <StateBadge state={t.from} />
+              </td>
+              <td>
+                <StateBadge state={t.to} />
+              </td>
+              <td>
+                <code>{t.code}</code>
+              </td>
+              <td>{t.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length > 500 && <p className="muted">Showing the newest 500 of {items.length}; export for all.</p>}
+    </section>
+  );
+}
