@@ -1,0 +1,72 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMockBridge, type MockBridge } from '../lib/mock-bridge';
+import { backend, frontend, site } from '../test/fixtures';
+import { renderWith } from '../test/render';
+import { App } from './app';
+import { emptyBackendCounts } from '../../../shared/model';
+
+function bridgeFor(readOnly = false): MockBridge {
+  const rows = [backend('web-a'), backend('web-b')];
+  return createMockBridge({
+    'app:info': () => ({ version: 't', readOnly, sitesPath: '/x', host: 'web', user: 'noc' }),
+    'sites:list': () => [
+      site(),
+      site({ id: 'edge', name: 'Edge', state: 'offline', lastError: 'connect ECONNREFUSED', backends: emptyBackendCounts() }),
+      site({ id: 'core', name: 'Core', backends: { ...emptyBackendCounts(), up: 3, down: 2 }, worst: '2 backends down in www' }),
+    ],
+    'frontends:list': () => [frontend()],
+    'backends:list': () => rows,
+    'backends:pause': ({ backend: b }) => ({ ...backend(b), state: 'paused' }),
+    'backends:disable': () => {
+      throw Object.assign(new Error('backend web-a is busy'), { code: 'FAILED_PRECONDITION' });
+    },
+  });
+}
+
+beforeEach(() => {
+  window.location.hash = '#/';
+});
+
+describe('overview', () => {
+  it('shows every site, worst first, with counts', async () => {
+    renderWith(bridgeFor(), <App />);
+    const cards = await screen.findAllByRole('link', { name: /^site / });
+    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['site Edge', 'site Core', 'site Lab']);
+    expect(within(cards[1]!).getByText('UP 3/5')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'overall health' }).textContent).toBe('2 down, 1 site offline');
+  });
+});
+
+describe('site view', () => {
+  it('lists pools with their backends and applies pushed updates', async () => {
+    const bridge = bridgeFor();
+    window.location.hash = '#/site/lab/backends';
+    renderWith(bridge, <App />);
+    const primary = await screen.findByRole('table', { name: 'www pool primary' });
+    expect(within(primary).getByText('web-a')).toBeTruthy();
+    expect(within(primary).getByText('active')).toBeTruthy();
+    act(() => bridge.emit('health:changed', { site: 'lab', backends: [backend('web-a', { state: 'down' })], frontends: [], transitions: [], resync: false }));
+    await waitFor(() => expect(within(primary).getByText('down')).toBeTruthy());
+  });
+
+  it('confirms an action with what it does, then shows the result inline', async () => {
+    const bridge = bridgeFor();
+    window.location.hash = '#/site/lab/backends';
+    renderWith(bridge, <App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Pause web-a' }));
+    expect(screen.getByText(/probing stops, the state becomes paused/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm pause' }));
+    await waitFor(() => expect(bridge.calls.some((c) => c.op === 'backends:pause')).toBe(true));
+    expect(await screen.findByText('paused', { selector: '.result-ok' })).toBeTruthy();
+  });
+
+  it('hides actions in read-only mode', async () => {
+    window.location.hash = '#/site/lab/backends';
+    renderWith(bridgeFor(true), <App />);
+    await screen.findByRole('table', { name: 'www pool primary' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Pause web-a' })).toBeNull());
+    expect(screen.getByText('read-only')).toBeTruthy();
+  });
+});
