@@ -116,7 +116,10 @@ export async function startWorld(): Promise<World> {
       await service.dispose();
       await manager.dispose();
       await daemon.stop();
-      for (const s of servers) s.closeAllConnections?.(), s.close();
+      for (const s of servers) {
+        s.closeAllConnections();
+        s.close();
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
