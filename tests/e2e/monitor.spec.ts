@@ -29,7 +29,7 @@ test('the overview shows both sites with their state', async ({ page }) => {
   await shot(page, 'e2e-overview');
 });
 
-test('a failing backend turns red in the table and adds a transition to the timeline', async ({ page }) => {
+test('a failing backend turns red in the table, reaches the timeline and changes its graph band', async ({ page }) => {
   await page.goto(siteUrl('lab', 'backends'));
   await expect(row(page, 'b2').locator('[data-state]').first()).toHaveAttribute('data-state', 'up');
   world.setFailing('b2', true);
@@ -41,6 +41,11 @@ test('a failing backend turns red in the table and adds a transition to the time
   const list = page.getByRole('table', { name: 'Transitions, newest first' });
   await expect(list.locator('tr', { hasText: 'b2' }).filter({ hasText: 'L7STS' }).first()).toBeVisible();
   await shot(page, 'e2e-timeline');
+  await page.getByRole('link', { name: 'graphs' }).click();
+  const graph = page.getByRole('figure', { name: 'probe latency and state of b2' });
+  await expect(graph.getByTestId('band-states')).toContainText('down');
+  await expect(graph.getByTestId('band-states')).toContainText('up');
+  await shot(page, 'e2e-graph-band');
   world.setFailing('b2', false);
 });
 

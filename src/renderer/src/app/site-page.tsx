@@ -7,6 +7,8 @@ import { BackendActions } from '../features/actions/components/backend-actions';
 import { TimelineView } from '../features/timeline/components/timeline-view';
 import { ConfigEditor } from '../features/config-editor/components/config-editor';
 import { sitesQueryOptions } from '../features/overview/api/get-sites';
+import { VipGraphs } from '../features/graphs/components/vip-graphs';
+import { frontendsQueryOptions } from '../features/site/api/site-queries';
 import { SITE_TABS, routeHref, type SiteTab } from './router';
 
 /** One site: tabs for backends, timeline and config; actions unless read-only. */
@@ -15,9 +17,10 @@ export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
   const sites = useQuery(sitesQueryOptions(bridge));
   const info = useQuery(appInfoQueryOptions(bridge));
   const summary = sites.data?.find((s) => s.id === site);
+  const fronts = useQuery({ ...frontendsQueryOptions(bridge, site), enabled: tab === 'graphs' });
   if (sites.data && !summary) return <p role="alert">No site named “{site}”.</p>;
   const readOnly = info.data?.readOnly ?? true;
-  const tabs = SITE_TABS.filter((t) => t !== 'graphs' && t !== 'logs');
+  const tabs = SITE_TABS.filter((t) => t !== 'logs');
   return (
     <section aria-label={`site ${summary?.name ?? site}`}>
       <header className="site-head">
@@ -51,6 +54,7 @@ export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
           }
         />
       )}
+      {tab === 'graphs' && fronts.data && <VipGraphs site={site} frontends={fronts.data} />}
       {tab === 'timeline' && <TimelineView site={site} />}
       {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} />}
     </section>
