@@ -6,6 +6,7 @@ import { OverviewPage } from '../features/overview/components/overview-page';
 import { sitesQueryOptions } from '../features/overview/api/get-sites';
 import { appInfoQueryOptions } from '../features/site/api/site-queries';
 import { SitePage } from './site-page';
+import { SitesView } from '../features/sites/components/sites-view';
 import { navigate, useRoute } from './router';
 import { useTheme } from './theme';
 
@@ -62,6 +63,14 @@ export function App() {
         <span className={`health ${title === 'all up' ? 'health-ok' : 'health-bad'}`} role="status" aria-label="overall health">
           {title}
         </span>
+        <nav className="top-nav" aria-label="Main">
+          <a href="#/" aria-current={route.view === 'overview' ? 'page' : undefined}>
+            Overview
+          </a>
+          <a href="#/sites" aria-current={route.view === 'sites' ? 'page' : undefined}>
+            Sites
+          </a>
+        </nav>
         <span className="spacer" />
         {info.data?.readOnly && <span className="badge">read-only</span>}
         {conn !== 'open' && (
@@ -73,7 +82,11 @@ export function App() {
           {theme === 'dark' ? '☀ light' : '☾ dark'}
         </button>
       </header>
-      <main>{route.view === 'overview' ? <OverviewPage /> : <SitePage site={route.site} tab={route.tab} />}</main>
+      <main>
+        {route.view === 'overview' && <OverviewPage />}
+        {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}
+        {route.view === 'site' && <SitePage site={route.site} tab={route.tab} />}
+      </main>
     </div>
   );
 }

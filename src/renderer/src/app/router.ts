@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 /** A parsed hash route: `#/`, `#/site/<id>`, `#/site/<id>/<tab>`. */
 export type Route =
   | { view: 'overview' }
+  | { view: 'sites' }
   | { view: 'site'; site: string; tab: SiteTab; focus?: string };
 
 export const SITE_TABS = ['backends', 'graphs', 'timeline', 'config', 'logs'] as const;
@@ -11,6 +12,7 @@ export type SiteTab = (typeof SITE_TABS)[number];
 /** Parses a location hash into a route; unknown hashes are the overview. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'sites') return { view: 'sites' };
   if (parts[0] === 'site' && parts[1]) {
     const tab = (SITE_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as SiteTab) : 'backends';
     return { view: 'site', site: parts[1], tab, focus: parts[3] };
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
 /** Builds the hash of a route. */
 export function routeHref(route: Route): string {
   if (route.view === 'overview') return '#/';
+  if (route.view === 'sites') return '#/sites';
   const focus = route.focus ? `/${encodeURIComponent(route.focus)}` : '';
   return `#/site/${encodeURIComponent(route.site)}/${route.tab}${focus}`;
 }

@@ -7,6 +7,7 @@ import { BackendActions } from '../features/actions/components/backend-actions';
 import { TimelineView } from '../features/timeline/components/timeline-view';
 import { ConfigEditor } from '../features/config-editor/components/config-editor';
 import { sitesQueryOptions } from '../features/overview/api/get-sites';
+import { LogsView } from '../features/logs/components/logs-view';
 import { VipGraphs } from '../features/graphs/components/vip-graphs';
 import { frontendsQueryOptions } from '../features/site/api/site-queries';
 import { SITE_TABS, routeHref, type SiteTab } from './router';
@@ -20,7 +21,7 @@ export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
   const fronts = useQuery({ ...frontendsQueryOptions(bridge, site), enabled: tab === 'graphs' });
   if (sites.data && !summary) return <p role="alert">No site named “{site}”.</p>;
   const readOnly = info.data?.readOnly ?? true;
-  const tabs = SITE_TABS.filter((t) => t !== 'logs');
+  const tabs = SITE_TABS;
   return (
     <section aria-label={`site ${summary?.name ?? site}`}>
       <header className="site-head">
@@ -56,6 +57,7 @@ export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
       )}
       {tab === 'graphs' && fronts.data && <VipGraphs site={site} frontends={fronts.data} />}
       {tab === 'timeline' && <TimelineView site={site} />}
+      {tab === 'logs' && <LogsView site={site} />}
       {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} />}
     </section>
   );
