@@ -4,3 +4,4 @@ export { createHttpProber, type HttpProberDeps } from './http-prober';
 export { createTcpProber } from './tcp-prober';
 export { createProberRegistry, createUnavailableProber, type ProberRegistryOptions } from './registry';
 export { MAX_BODY } from './http-response';
+export { createIcmpProber, parseIcmp } from './icmp-prober';

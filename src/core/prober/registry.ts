@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
+import { createIcmpProber } from './icmp-prober';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {
@@ -18,11 +19,12 @@ export function createUnavailableProber(kind: ProberKind, detail: string): Probe
 
 /** Creates the in-process prober registry (http, https, tcp; icmp when provided). */
 export function createProberRegistry(options: ProberRegistryOptions = {}): ProberRegistry {
+  const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
     ['http', createHttpProber('http')],
     ['https', createHttpProber('https')],
     ['tcp', createTcpProber()],
-    ['icmp', createUnavailableProber('icmp', 'ICMP prober not available in this build')],
+    ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
   if (options.netns) {
@@ -31,6 +33,6 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
   }
   return {
     get: (kind) => probers.get(kind) ?? createUnavailableProber(kind, `unknown probe type ${kind}`),
-    dispose: async () => {},
+    dispose: async () => icmp.dispose(),
   };
 }
