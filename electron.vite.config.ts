@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The site host runs in a utilityProcess (src/main/index.ts forks out/main/utility.js).
           utility: resolve(__dirname, 'src/main/utility/index.ts'),
+          // Probes inside a network namespace (core/prober/netns-registry.ts finds it beside the bundle).
+          'netns-worker': resolve(__dirname, 'src/core/prober/netns-worker.ts'),
         },
       },
     },

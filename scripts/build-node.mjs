@@ -24,6 +24,9 @@ const entries = [
   // The daemon parses reloaded configs on this worker (src/daemon/config-reader.ts finds it here).
   { out: join('daemon', 'config-worker.js'), entry: join(ROOT, 'src', 'daemon', 'config-worker.ts') },
   { out: join('web', 'index.js'), entry: join(ROOT, 'src', 'web', 'main.ts') },
+  // Probes inside a network namespace run in this worker (core/prober/netns-registry.ts finds it beside the bundle).
+  { out: join('daemon', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },
+  { out: join('web', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },
 ].filter((e) => existsSync(e.entry));
 
 for (const e of entries) {

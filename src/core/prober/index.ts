@@ -5,3 +5,4 @@ export { createTcpProber } from './tcp-prober';
 export { createProberRegistry, createUnavailableProber, type ProberRegistryOptions } from './registry';
 export { MAX_BODY } from './http-response';
 export { createIcmpProber, parseIcmp } from './icmp-prober';
+export { createNetnsProberRegistry, defaultWorkerCommand, type NetnsRegistryOptions } from './netns-registry';

@@ -2,6 +2,7 @@ import type { Logger } from '../log';
 import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
 import { createIcmpProber } from './icmp-prober';
+import { createNetnsProberRegistry } from './netns-registry';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {
@@ -17,8 +18,9 @@ export function createUnavailableProber(kind: ProberKind, detail: string): Probe
   return { kind, probe: async () => ({ ok: false, code: 'INTERNAL', detail, durationMs: 0 }) };
 }
 
-/** Creates the in-process prober registry (http, https, tcp; icmp when provided). */
+/** Creates the prober registry: in-process probers, or a worker inside `netns` when one is set. */
 export function createProberRegistry(options: ProberRegistryOptions = {}): ProberRegistry {
+  if (options.netns) return createNetnsProberRegistry({ netns: options.netns, logger: options.logger });
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
     ['http', createHttpProber('http')],
@@ -27,10 +29,6 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
     ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
-  if (options.netns) {
-    options.logger?.error('netns-unsupported', { netns: options.netns, reason: 'netns worker not available in this build' });
-    for (const kind of probers.keys()) probers.set(kind, createUnavailableProber(kind, `netns ${options.netns}: probing in a namespace is not available in this build`));
-  }
   return {
     get: (kind) => probers.get(kind) ?? createUnavailableProber(kind, `unknown probe type ${kind}`),
     dispose: async () => icmp.dispose(),
