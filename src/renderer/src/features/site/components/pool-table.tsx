@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BackendRow, FrontendInfo, PoolInfo } from '../../../../../shared/model';
 import { StateBadge } from '../../../components/state-badge';
 import { formatAge, formatMs } from '../../../components/format';
@@ -45,7 +46,9 @@ export function PoolTable({
   renderActions?: (ref: MemberRef) => ReactNode;
 }) {
   const active = frontend.activePool === index;
-  return (
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const big = pool.backends.length > VIRTUAL_THRESHOLD;
+  const table = (
     <table className="pool-table" aria-label={`${frontend.name} pool ${pool.name}`}>
       <caption>
         pool <strong>{pool.name}</strong> {active ? <span className="active-pool">active</span> : <span className="muted">standby</span>}
@@ -62,54 +65,116 @@ export function PoolTable({
           {renderActions && <th scope="col">Actions</th>}
         </tr>
       </thead>
-      <tbody>
-        {pool.backends.map((m) => {
-          const b = backends.get(m.name);
-          if (!b) {
-            return (
-              <tr key={m.name}>
-                <th scope="row">{m.name}</th>
-                <td colSpan={renderActions ? 7 : 6} className="muted">
-                  not known to the checker
-                </td>
-              </tr>
-            );
-          }
-          const last = b.transitions[0];
-          return (
-            <tr key={m.name} className={`row-${b.state}`} data-backend={b.name} tabIndex={-1}>
-              <th scope="row">
-                <span className={`heartbeat ${b.probing ? 'beating' : ''}`} aria-label={b.probing ? 'probe in flight' : undefined} />
-                {b.name} <span className="muted addr">{b.address}</span>
-              </th>
-              <td>
-                <Flash value={b.state}>
-                  <StateBadge state={b.state} />
-                </Flash>
-              </td>
-              <td className="num">{m.weight}</td>
-              <td className="num">
-                <Flash value={m.effectiveWeight}>{m.effectiveWeight}</Flash>
-                {m.flush ? <span className="muted" title="flush requested"> ⟲</span> : null}
-              </td>
-              <td>
-                {b.lastProbe ? (
-                  <span className={b.lastProbe.ok ? 'probe-ok' : 'probe-fail'}>
-                    <code>{b.lastProbe.code}</code> {b.lastProbe.detail}
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td className="num">{b.lastProbe ? formatMs(b.lastProbe.durationMs) : '—'}</td>
-              <td className="num" title={last ? new Date(last.atMs).toISOString() : undefined}>
-                {last ? formatAge(now - last.atMs) : '—'}
-              </td>
-              {renderActions && <td>{renderActions({ frontend, pool, member: m, backend: b })}</td>}
-            </tr>
-          );
-        })}
-      </tbody>
+      <PoolBody pool={pool} frontend={frontend} backends={backends} now={now} renderActions={renderActions} scrollRef={scrollRef} />
     </table>
   );
+  // Long pools scroll inside a bounded box and render only the visible rows.
+  return big ? (
+    <div ref={scrollRef} className="virtual-scroll">
+      {table}
+    </div>
+  ) : (
+    table
+  );
 }
+
+/** Pools longer than this render only their visible rows (10,000 backends stay responsive). */
+export const VIRTUAL_THRESHOLD = 150;
+const ROW_PX = 29;
+
+type BodyProps = {
+  pool: PoolInfo;
+  frontend: FrontendInfo;
+  backends: Map<string, BackendRow>;
+  now: number;
+  renderActions?: (ref: MemberRef) => ReactNode;
+  scrollRef: RefObject<HTMLDivElement | null>;
+};
+
+function PoolBody(props: BodyProps) {
+  const { pool } = props;
+  const big = pool.backends.length > VIRTUAL_THRESHOLD;
+  const virtual = useVirtualizer({
+    count: big ? pool.backends.length : 0,
+    getScrollElement: () => props.scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 20,
+  });
+  const cols = props.renderActions ? 8 : 7;
+  if (!big) {
+    return (
+      <tbody>
+        {pool.backends.map((m) => (
+          <MemberRow key={m.name} member={m} {...props} />
+        ))}
+      </tbody>
+    );
+  }
+  const items = virtual.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  return (
+    <tbody>
+      {top > 0 && <tr aria-hidden="true" style={{ height: top }}><td colSpan={cols} /></tr>}
+      {items.map((v) => {
+        const m = pool.backends[v.index];
+        return m ? <MemberRow key={m.name} member={m} {...props} /> : null;
+      })}
+      {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }}><td colSpan={cols} /></tr>}
+    </tbody>
+  );
+}
+
+const MemberRow = memo(function MemberRow({
+  member: m,
+  frontend,
+  pool,
+  backends,
+  now,
+  renderActions,
+}: BodyProps & { member: PoolInfo['backends'][number] }) {
+  const b = backends.get(m.name);
+  if (!b) {
+    return (
+      <tr>
+        <th scope="row">{m.name}</th>
+        <td colSpan={renderActions ? 7 : 6} className="muted">
+          not known to the checker
+        </td>
+      </tr>
+    );
+  }
+  const last = b.transitions[0];
+  return (
+    <tr className={`row-${b.state}`} data-backend={b.name} tabIndex={-1}>
+      <th scope="row">
+        <span className={`heartbeat ${b.probing ? 'beating' : ''}`} aria-label={b.probing ? 'probe in flight' : undefined} />
+        {b.name} <span className="muted addr">{b.address}</span>
+      </th>
+      <td>
+        <Flash value={b.state}>
+          <StateBadge state={b.state} />
+        </Flash>
+      </td>
+      <td className="num">{m.weight}</td>
+      <td className="num">
+        <Flash value={m.effectiveWeight}>{m.effectiveWeight}</Flash>
+        {m.flush ? <span className="muted" title="flush requested"> ⟲</span> : null}
+      </td>
+      <td>
+        {b.lastProbe ? (
+          <span className={b.lastProbe.ok ? 'probe-ok' : 'probe-fail'}>
+            <code>{b.lastProbe.code}</code> {b.lastProbe.detail}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td className="num">{b.lastProbe ? formatMs(b.lastProbe.durationMs) : '—'}</td>
+      <td className="num" title={last ? new Date(last.atMs).toISOString() : undefined}>
+        {last ? formatAge(now - last.atMs) : '—'}
+      </td>
+      {renderActions && <td>{renderActions({ frontend, pool, member: m, backend: b })}</td>}
+    </tr>
+  );
+});
