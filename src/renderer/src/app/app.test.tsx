@@ -70,3 +70,14 @@ describe('site view', () => {
     expect(screen.getByText('read-only')).toBeTruthy();
   });
 });
+
+describe('command palette', () => {
+  it('opens with Ctrl-K and navigates to a site view', async () => {
+    renderWith(bridgeFor(), <App />);
+    await screen.findAllByRole('link', { name: /^site / });
+    await userEvent.keyboard('{Control>}k{/Control}');
+    const palette = screen.getByRole('dialog', { name: 'Command palette' });
+    await userEvent.type(within(palette).getByRole('searchbox', { name: 'Command' }), 'Core: timeline{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe('#/site/core/timeline'));
+  });
+});

@@ -6,6 +6,7 @@ import { OverviewPage } from '../features/overview/components/overview-page';
 import { sitesQueryOptions } from '../features/overview/api/get-sites';
 import { appInfoQueryOptions } from '../features/site/api/site-queries';
 import { SitePage } from './site-page';
+import { CommandPalette } from './command-palette';
 import { SitesView } from '../features/sites/components/sites-view';
 import { navigate, useRoute } from './router';
 import { useTheme } from './theme';
@@ -82,6 +83,7 @@ export function App() {
           {theme === 'dark' ? '☀ light' : '☾ dark'}
         </button>
       </header>
+      <CommandPalette toggleTheme={toggleTheme} />
       <main>
         {route.view === 'overview' && <OverviewPage />}
         {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}

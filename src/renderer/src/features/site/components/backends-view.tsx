@@ -68,7 +68,7 @@ export function BackendsView({ site, renderActions }: { site: string; renderActi
           onChange={(e) => setFilter(e.target.value)}
           id="backend-filter"
         />
-        <span className="muted">j/k to move between rows</span>
+        <span className="muted">j/k rows · / filter · Ctrl-K go to · g o overview</span>
       </div>
       {frontends.length === 0 && <p className="muted">Nothing matches “{filter}”.</p>}
       {frontends.map((f) => (
