@@ -6,40 +6,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentTypeOf, rendererCsp } from '../shared/web-assets';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** Returns the page CSP; `wsOrigin` is the socket's own origin (`ws://host:port`). */
 export function webContentSecurityPolicy(wsOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${wsOrigin}`,
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return rendererCsp(`'self' ${wsOrigin}`);
 }
 
 /** Headers sent with every response. */
@@ -98,7 +70,7 @@ export function createStaticHandler(options: StaticHandlerOptions): (req: Incomi
     } catch {
       return send(res, 404, 'not found');
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const isPage = type.startsWith('text/html');
     res.writeHead(200, {
       ...securityHeaders(),

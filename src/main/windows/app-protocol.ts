@@ -3,6 +3,7 @@
  * sender check and the CSP, a CSP header on every page, and no way out of the renderer folder.
  */
 import { extname, join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../../shared/web-assets';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'maglev';
@@ -10,26 +11,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The page the window loads in a build. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-};
-
-/** Returns the content type for a file name (octet-stream when unknown, which the page will not run). */
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeOf };
 
 /**
  * Maps an `app://maglev/…` URL to a file under `rootDir`, or null when the URL is not ours or would

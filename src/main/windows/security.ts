@@ -3,24 +3,10 @@
  * permission denied, navigation limited to the app's own pages, no new windows, no <webview>.
  */
 import type { Logger } from '../../core/log';
+import { rendererCsp } from '../../shared/web-assets';
 
 /** The production CSP: our own scripts only, no eval, no inline script, no plugins, no framing. */
-export const APP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  // Inline style attributes come from the chart library and CodeMirror; scripts stay strict.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_CSP = rendererCsp("'self'");
 
 /**
  * Returns the CSP for a page; in development the Vite dev server needs its HMR socket and the React

@@ -9,6 +9,7 @@ import {
   type OpRequest,
   type OpResponse,
 } from '../../../shared/ipc';
+import { createListenerMap } from './listeners';
 
 /** An error answer from the host, typed so that TanStack Query and the UI can show its code. */
 export class BridgeError extends Error {
@@ -65,7 +66,7 @@ export function createWsBridge(url: string): Bridge {
   let retryMs = 500;
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const listeners = createListenerMap();
   const connListeners = new Set<(s: BridgeConnection) => void>();
   const setState = (s: BridgeConnection): void => {
     state = s;
@@ -94,7 +95,7 @@ export function createWsBridge(url: string): Bridge {
         if (msg.result.ok) p.resolve(msg.result.value);
         else p.reject(new BridgeError(msg.result.error.code, msg.result.error.message));
       } else if (typeof msg.event === 'string') {
-        for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
+        listeners.emit(msg.event, msg.payload);
       }
     };
     sock.onclose = () => {
@@ -118,13 +119,7 @@ export function createWsBridge(url: string): Bridge {
         else queue.push(frame);
       });
     },
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const l = listener as (p: unknown) => void;
-      set.add(l);
-      return () => set.delete(l);
-    },
+    on: (event, listener) => listeners.add(event, listener as (p: unknown) => void),
     onConnection(listener) {
       connListeners.add(listener);
       listener(state);

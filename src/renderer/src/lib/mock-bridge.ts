@@ -1,5 +1,6 @@
 import type { EventName, EventPayload, OperationName, OpRequest, OpResponse } from '../../../shared/ipc';
 import { BridgeError, type Bridge } from './bridge';
+import { createListenerMap } from './listeners';
 
 type Handler<K extends OperationName> = (req: OpRequest<K>) => OpResponse<K> | Promise<OpResponse<K>>;
 export type MockHandlers = { [K in OperationName]?: Handler<K> };
@@ -13,7 +14,7 @@ export interface MockBridge extends Bridge {
 
 /** Creates an in-memory bridge for screen tests; unhandled operations fail with UNKNOWN_OPERATION. */
 export function createMockBridge(handlers: MockHandlers): MockBridge {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const listeners = createListenerMap();
   const calls: MockBridge['calls'] = [];
   return {
     kind: 'mock',
@@ -24,19 +25,13 @@ export function createMockBridge(handlers: MockHandlers): MockBridge {
       if (!h) throw new BridgeError('UNKNOWN_OPERATION', `mock has no ${op}`);
       return h(request);
     },
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const l = listener as (p: unknown) => void;
-      set.add(l);
-      return () => set.delete(l);
-    },
+    on: (event, listener) => listeners.add(event, listener as (p: unknown) => void),
     onConnection(listener) {
       listener('open');
       return () => {};
     },
     emit(event, payload) {
-      for (const l of listeners.get(event) ?? []) l(payload);
+      listeners.emit(event, payload);
     },
   };
 }

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { BackendState, ProbeSamplesDto } from '../../../../../shared/model';
 import { formatMs, formatTime } from '../../../components/format';
-import { BAND_COLOURS } from './state-colours';
+import { BAND_COLOURS } from '../../../components/state-colours';
 
 const BAND_PX = 14;
 

@@ -5,16 +5,8 @@ import { useBridge } from '../../../lib/bridge-context';
 import { siteKeys } from '../../../lib/query-keys';
 import { StateBadge } from '../../../components/state-badge';
 import { formatTime } from '../../../components/format';
+import { BAND_COLOURS } from '../../../components/state-colours';
 
-/** Okabe-Ito colours per state: distinct for colour-blind readers too (glyphs in the list back them up). */
-export const STATE_COLOURS: Record<BackendState, string> = {
-  up: '#009E73',
-  down: '#D55E00',
-  unknown: '#999999',
-  paused: '#56B4E9',
-  disabled: '#CC79A7',
-  removed: '#000000',
-};
 
 /** Draws transitions as ticks on a time axis (canvas: thousands of marks stay cheap). */
 function TimeStrip({ items }: { items: TransitionRecord[] }) {
@@ -30,7 +22,7 @@ function TimeStrip({ items }: { items: TransitionRecord[] }) {
     const t0 = Math.min(...items.map((i) => i.atMs), t1 - 60_000);
     for (const it of items) {
       const x = ((it.atMs - t0) / (t1 - t0)) * (w - 4) + 2;
-      ctx.fillStyle = STATE_COLOURS[it.to];
+      ctx.fillStyle = BAND_COLOURS[it.to];
       ctx.fillRect(x - 1, it.to === 'down' ? 0 : h / 3, 2 * devicePixelRatio, it.to === 'down' ? h : h / 3);
     }
   }, [items]);

@@ -1,4 +1,4 @@
-import type { BackendState } from '../../../../../shared/model';
+import type { BackendState } from '../../../shared/model';
 
 /** Okabe-Ito colours per state, distinct for colour-blind readers; the band also labels them. */
 export const BAND_COLOURS: Record<BackendState, string> = {
