@@ -43,20 +43,36 @@ export function TimelineView({ site, backend }: { site: string; backend?: string
   const bridge = useBridge();
   const [states, setStates] = useState<BackendState[]>([]);
   const [name, setName] = useState(backend ?? '');
+  const [vip, setVip] = useState('');
   const q = useQuery({ queryKey: siteKeys.transitions(site), queryFn: () => bridge.invoke('transitions:range', { site, limit: 5000 }) });
+  const fronts = useQuery({ queryKey: siteKeys.frontends(site), queryFn: () => bridge.invoke('frontends:list', { site }) });
+  const vipMembers = useMemo(() => {
+    const f = fronts.data?.find((x) => x.name === vip);
+    return f ? new Set(f.pools.flatMap((p) => p.backends.map((b) => b.name))) : null;
+  }, [fronts.data, vip]);
   const items = useMemo(() => {
     const n = name.trim().toLowerCase();
-    return (q.data ?? []).filter((t) => (states.length === 0 || states.includes(t.to)) && (!n || t.backend.toLowerCase().includes(n)));
-  }, [q.data, states, name]);
+    return (q.data ?? []).filter(
+      (t) => (states.length === 0 || states.includes(t.to)) && (!n || t.backend.toLowerCase().includes(n)) && (!vipMembers || vipMembers.has(t.backend)),
+    );
+  }, [q.data, states, name, vipMembers]);
   const exporter = useMutation({
     mutationFn: (format: 'csv' | 'json') =>
-      bridge.invoke('transitions:export', { site, format, states: states.length ? states : undefined, backend: name.trim() || undefined }),
+      bridge.invoke('transitions:export', { site, format, states: states.length ? states : undefined, backend: name.trim() || undefined, frontend: vip || undefined }),
     onSuccess: (f) => download(f.filename, f.mime, f.content),
   });
   const toggle = (s: BackendState) => setStates((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   return (
     <section aria-label="Transition timeline">
       <div className="toolbar">
+        <select aria-label="VIP" value={vip} onChange={(e) => setVip(e.target.value)}>
+          <option value="">all VIPs</option>
+          {(fronts.data ?? []).map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.name}
+            </option>
+          ))}
+        </select>
         <input type="search" aria-label="Filter transitions by backend" placeholder="backend name" value={name} onChange={(e) => setName(e.target.value)} />
         <fieldset className="state-filter">
           <legend className="sr-only">States</legend>
