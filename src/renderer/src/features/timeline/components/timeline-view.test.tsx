@@ -17,6 +17,7 @@ describe('TimelineView', () => {
   it('lists transitions newest first, filters by state and VIP, and exports', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const bridge = createMockBridge({
       'transitions:range': () => transitions,
       'frontends:list': () => [frontend()],
@@ -33,5 +34,6 @@ describe('TimelineView', () => {
     expect(rows()).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(bridge.calls.find((c) => c.op === 'transitions:export')?.request).toMatchObject({ format: 'csv', frontend: 'www', states: ['down'] }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
   });
 });
