@@ -4,7 +4,7 @@
 //
 //   npm run bench:checker -- --n 1000,10000 [--warmup 5] [--window 20] [--layout ips|ports]
 //                            [--fail-frac 0] [--farm c|node] [--prober real|null]
-//                            [--debug-subscriber]
+//                            [--debug-subscriber] [--threads 1]
 //
 // --prober real: core/prober's registry; null: answers at once without a socket, which measures
 // the checker's own cost per probe (scheduler, state machine, history, promises).
@@ -32,6 +32,8 @@ interface Options {
   prober: 'real' | 'null';
   /** Subscribe at log level debug (as the app's local site does) and drain as events come. */
   debugSubscriber: boolean;
+  /** Probe worker threads (1 = probes on the checker's thread). */
+  threads: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Options {
     farm: get('farm', 'c') === 'node' ? 'node' : 'c',
     prober: get('prober', 'real') === 'null' ? 'null' : 'real',
     debugSubscriber: argv.includes('--debug-subscriber'),
+    threads: Number(get('threads', '1')),
   };
 }
 
@@ -88,8 +91,8 @@ const NULL_REGISTRY: ProberRegistry = {
   dispose: async () => {},
 };
 
-function proberRegistry(kind: Options['prober']): ProberRegistry {
-  return kind === 'null' ? NULL_REGISTRY : createProberRegistry();
+function proberRegistry(kind: Options['prober'], threads: number): ProberRegistry {
+  return kind === 'null' ? NULL_REGISTRY : createProberRegistry({ threads });
 }
 
 const sleep = (s: number): Promise<void> => new Promise((r) => setTimeout(r, s * 1000));
@@ -100,7 +103,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runOne(n: number, o: Options): Promise<Record<string, number | string>> {
   const farm = await startFarm(o.farm, n, o.layout, o.failFrac);
-  const registry = proberRegistry(o.prober);
+  const registry = proberRegistry(o.prober, o.threads);
   let measuring = false;
   let late = new Float64Array(1 << 16);
   let lateCount = 0;

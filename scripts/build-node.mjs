@@ -27,6 +27,8 @@ const entries = [
   // Probes inside a network namespace run in this worker (core/prober/netns-registry.ts finds it beside the bundle).
   { out: join('daemon', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },
   { out: join('web', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },
+  // Probe worker threads (createProberRegistry({ threads }) finds them beside the bundle).
+  { out: join('daemon', 'probe-thread.js'), entry: join(ROOT, 'src', 'core', 'prober', 'probe-thread.ts') },
 ].filter((e) => existsSync(e.entry));
 
 for (const e of entries) {

@@ -6,3 +6,4 @@ export { createProberRegistry, createUnavailableProber, type ProberRegistryOptio
 export { MAX_BODY } from './http-response';
 export { createIcmpProber, parseIcmp } from './icmp-prober';
 export { createNetnsProberRegistry, defaultWorkerCommand, type NetnsRegistryOptions } from './netns-registry';
+export { createThreadedProberRegistry } from './thread-registry';

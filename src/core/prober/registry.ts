@@ -3,13 +3,16 @@ import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
 import { createIcmpProber } from './icmp-prober';
 import { createNetnsProberRegistry } from './netns-registry';
+import { createThreadedProberRegistry } from './thread-registry';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {
   /** Linux network namespace to probe from; '' or undefined = the current one. */
   netns?: string;
   logger?: Logger;
-  /** Replaces probers by kind (ICMP and netns plug in here). */
+  /** Run probes on this many worker threads (0 or 1: on the calling thread). */
+  threads?: number;
+  /** Replaces probers by kind (tests). */
   overrides?: Partial<Record<ProberKind, Prober>>;
 }
 
@@ -21,6 +24,7 @@ export function createUnavailableProber(kind: ProberKind, detail: string): Probe
 /** Creates the prober registry: in-process probers, or a worker inside `netns` when one is set. */
 export function createProberRegistry(options: ProberRegistryOptions = {}): ProberRegistry {
   if (options.netns) return createNetnsProberRegistry({ netns: options.netns, logger: options.logger });
+  if ((options.threads ?? 0) > 1) return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
     ['http', createHttpProber('http')],
