@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const ctx: RequestContext = { readOnly: args.value.readOnly, user: userInfo().username, host: hostname(), origin: 'electron' };
 
   // 1. The site host: probing, config and gRPC run in their own process.
-  const hostArgs = ['--sites', args.value.sitesPath, '--app-version', app.getVersion(), '--user', ctx.user, ...(ctx.readOnly ? ['--read-only'] : [])];
+  const hostArgs = ['--sites', args.value.sitesPath, '--app-version', app.getVersion(), '--user', ctx.user, ...(ctx.readOnly ? ['--read-only'] : []),
+    '--audit-log', join(app.getPath('userData'), 'audit.log')];
   const host = startUtilityHost({
     fork: () => utilityProcess.fork(join(__dirname, 'utility.js'), hostArgs, { serviceName: 'Maglev site host', stdio: 'inherit' }),
     clock,

@@ -3,8 +3,9 @@
  * WebSocket (see web-host.ts). Builds the renderer first when it is missing or outdated.
  */
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { createSiteManager, createSiteService } from '../core/sites';
+import { dirname, join } from 'node:path';
+import { createSiteManager, createSiteService, type AuditRecord } from '../core/sites';
+import { createFileAuditSink } from '../core/audit';
 import { createLogger, createStreamSink } from '../core/log';
 import { createSystemClock, toAppError } from '../core/util';
 import { defaultSitesPath, parseWebArgs, WEB_USAGE } from './args';
@@ -41,7 +42,9 @@ async function main(): Promise<number> {
   const manager = createSiteManager({ sitesPath: opts.sitesPath, clock, random: Math.random, logger: createLogger('sites', sink) });
   await manager.start();
   const user = userInfo().username;
-  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger });
+  // Admin actions go to an audit log next to the sites file (issue 8); the same sink serves audit:list.
+  const audit = createFileAuditSink<AuditRecord>(join(dirname(opts.sitesPath), 'audit.log'), { logger: createLogger('audit', sink) });
+  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit });
   const host = await startWebHost({ service, rendererDir, host: opts.host, port: opts.port, readOnly: opts.readOnly, user, logger });
   console.log(`Maglev Monitor web host${opts.readOnly ? ' (read-only)' : ''}: ${host.url}`);
   console.log(`sites file: ${opts.sitesPath}`);

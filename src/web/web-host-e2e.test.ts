@@ -75,6 +75,7 @@ describe('web host over the real site service (demo site)', () => {
     expect(await call('transitions:export', { site: demo.id, format: 'csv' })).toMatchObject({ mime: expect.stringMatching(/csv/) });
     await call('logs:recent', { site: demo.id, level: 'debug' });
     expect(await call('logs:subscribe', { site: demo.id, level: 'info' })).toEqual({ level: 'info' });
+    expect(Array.isArray(await call('audit:list', { limit: 10 }))).toBe(true);
   });
 
   it('pushes events from the running checker', async () => {

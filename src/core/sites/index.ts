@@ -5,6 +5,7 @@ export type { DemoFactory, ManagerEvent, SiteFactory, SiteFactoryInput, SiteMana
 export type { SiteManagerOptions } from './site-manager';
 export { DEMO_SITE_ID, createSiteManager, resolvePaths } from './site-manager';
 export type { AuditRecord, AuditSink, SiteServiceOptions } from './site-service';
+export type { AuditReader } from './service-handlers';
 export { createSiteService } from './site-service';
 export type { LocalSiteOptions } from './local-site';
 export { createLocalSite } from './local-site';

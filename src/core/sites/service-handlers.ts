@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LogLevel } from '../../shared/model';
 import type { OperationName, Operations, OpResponse } from '../../shared/ipc';
+import { operations } from '../../shared/ipc';
 import type { Clock, Result } from '../util';
 import { err, ok } from '../util';
 import type { RequestContext, Site } from './types';
@@ -26,6 +27,26 @@ export interface HandlerDeps {
   user: string;
   /** Log levels pushed per site (`logs:subscribe`). */
   logLevels: Map<string, LogLevel>;
+  /** Reads the audit log back (`audit:list`); without it the list is empty. */
+  auditReader?: AuditReader;
+}
+
+/** Reads the newest audit records, newest first (the host's audit sink). */
+export interface AuditReader {
+  list(limit: number): Promise<readonly object[]>;
+}
+
+const DEFAULT_AUDIT_LIMIT = 1000;
+
+/** Answers `audit:list`: lines that do not match the contract (hand-edited, older format) are skipped. */
+async function listAudit(reader: AuditReader | undefined, limit: number | undefined): Promise<Result<OpResponse<'audit:list'>>> {
+  if (!reader) return ok([]);
+  const entry = operations['audit:list'].response.element;
+  const rows = await reader.list(limit ?? DEFAULT_AUDIT_LIMIT);
+  return ok(rows.flatMap((r) => {
+    const parsed = entry.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  }));
 }
 
 const notFound = (what: string, name: string) => err({ code: 'NOT_FOUND', message: `no ${what} named ${JSON.stringify(name)}` });
@@ -101,5 +122,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         else deps.logLevels.set(req.site, req.level);
         return ok({ level: req.level });
       }),
+    'audit:list': async (req) => listAudit(deps.auditReader, req.limit),
   };
 }

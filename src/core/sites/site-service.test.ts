@@ -88,6 +88,7 @@ describe('site service operations', () => {
       'config:reload': { site: 'paris' },
       'logs:recent': { site: 'paris', level: 'info' },
       'logs:subscribe': { site: 'paris', level: 'warn' },
+      'audit:list': {},
     };
     for (const name of Object.keys(operations) as OperationName[]) {
       const res = await service.invoke(name, valid[name], ctx);

@@ -10,7 +10,7 @@ import type { RequestContext, SiteService } from './types';
 import type { SiteManager } from './manager-types';
 import { createEmitter } from './emitter';
 import { createEventBatcher } from './event-batcher';
-import type { Handler } from './service-handlers';
+import type { AuditReader, Handler } from './service-handlers';
 import { createHandlers } from './service-handlers';
 
 /** One audited mutating request (who did what, and how it ended). */
@@ -43,6 +43,8 @@ export interface SiteServiceOptions {
   clock: Clock;
   logger?: Logger;
   audit?: AuditSink;
+  /** Reads the audit log back for `audit:list` (usually the same file sink as `audit`). */
+  auditReader?: AuditReader;
   /** Shortest time between event batches (default 100 ms). */
   batchIntervalMs?: number;
 }

@@ -1,10 +1,13 @@
 /** Arguments main passes to the site-host process (see src/main/index.ts). */
+import { dirname, join } from 'node:path';
 import type { Result } from '../../core/util';
 import { parseMainArgs, type MainArgs } from '../args';
 
 export interface HostArgs extends MainArgs {
   appVersion: string;
   user: string;
+  /** The audit log file (main passes userData/audit.log; default: next to the sites file). */
+  auditPath: string;
 }
 
 function valueAfter(argv: readonly string[], flag: string): string | null {
@@ -13,7 +16,7 @@ function valueAfter(argv: readonly string[], flag: string): string | null {
   return v === undefined || v.startsWith('--') ? null : v;
 }
 
-/** Parses `--sites FILE [--read-only] --app-version V --user U`. */
+/** Parses `--sites FILE [--read-only] --app-version V --user U [--audit-log FILE]`. */
 export function parseHostArgs(argv: readonly string[]): Result<HostArgs> {
   const base = parseMainArgs(argv, '');
   if (!base.ok) return base;
@@ -22,5 +25,6 @@ export function parseHostArgs(argv: readonly string[]): Result<HostArgs> {
   if (appVersion === null || user === null) {
     return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'the site host needs --sites, --app-version and --user' } };
   }
-  return { ok: true, value: { ...base.value, appVersion, user } };
+  const auditPath = valueAfter(argv, '--audit-log') ?? join(dirname(base.value.sitesPath), 'audit.log');
+  return { ok: true, value: { ...base.value, appVersion, user, auditPath } };
 }

@@ -51,6 +51,19 @@ const DaemonConfigResult = z.object({
   semanticError: z.string(),
 });
 
+/** One audited admin action (core/sites AuditRecord as the audit log stores it). */
+const AuditEntry = z.object({
+  atMs: z.number(),
+  user: z.string(),
+  host: z.string(),
+  origin: z.string(),
+  op: z.string(),
+  site: z.string().nullable(),
+  args: z.unknown(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
 /** Declares one operation. */
 function op<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, mutates = false) {
   return { request, response, mutates } as const;
@@ -138,6 +151,9 @@ export const operations = {
   'logs:recent': op(SiteRef.extend({ level: LogLevelSchema, limit: z.number().int().min(1).max(10_000).optional() }), z.array(LogRecordSchema)),
   /** Sets the level of the log records pushed as `logs:appended` for this site (null: none). */
   'logs:subscribe': op(SiteRef.extend({ level: LogLevelSchema.nullable() }), z.object({ level: LogLevelSchema.nullable() })),
+
+  /** The newest admin actions of the audit log, newest first (empty when the host keeps no audit log). */
+  'audit:list': op(z.object({ limit: z.number().int().min(1).max(10_000).optional() }), z.array(AuditEntry)),
 } as const;
 
 export type Operations = typeof operations;
