@@ -29,9 +29,13 @@ function parseArgs(argv) {
     else if (a === '--no-doc') o.doc = false;
     else if (a === '--n') o.n = String(argv[++i]).split(',').map(Number);
     else if (a === '--only') o.only = String(argv[++i]).split(',');
-    else throw new Error(`unknown option ${a} (known: --n 1000,10000 --quick --only haproxy,epoll,daemon --no-doc)`);
+    else
+      throw new Error(
+        `unknown option ${a} (known: --n 1000,10000 --quick --only haproxy,epoll,daemon --no-doc)`,
+      );
   }
-  if (o.n.some((n) => !Number.isInteger(n) || n < 1 || n > 60000)) throw new Error('--n takes integers in 1..60000');
+  if (o.n.some((n) => !Number.isInteger(n) || n < 1 || n > 60000))
+    throw new Error('--n takes integers in 1..60000');
   // The quick windows are reported in the table header, so a short run is never mistaken for a full one.
   o.timing = o.quick ? { warmup: 6, window: 10, windows: 2 } : { warmup: 10, window: 30, windows: 3 };
   return o;
@@ -60,7 +64,9 @@ function ensureDaemon() {
 /** Copies the shared harness into bench-out/harness (without its outputs) and builds its C helpers there. */
 function ensureHarness() {
   if (!existsSync(join(SHARED, 'run.mjs'))) {
-    throw new Error(`benchmark harness not found at ${SHARED} (expected ../shared/bench next to the project root)`);
+    throw new Error(
+      `benchmark harness not found at ${SHARED} (expected ../shared/bench next to the project root)`,
+    );
   }
   mkdirSync(HARNESS, { recursive: true });
   cpSync(SHARED, HARNESS, { recursive: true, filter: (src) => !/[/\\](out|bin)$/.test(src) });
@@ -77,11 +83,36 @@ function checkerArgs(name, n) {
 /** Runs one harness run and resolves with its summary line (the harness prints it as JSON last). */
 function harnessRun(name, n, timing) {
   const { checker, label, extra } = checkerArgs(name, n);
-  const args = [join(HARNESS, 'run.mjs'), '--checker', checker, '--n', String(n), '--check', 'http', '--label', label,
-    '--warmup', String(timing.warmup), '--window', String(timing.window), '--windows', String(timing.windows),
-    '--inter-ms', String(PARAMS.interMs), '--fastinter-ms', String(PARAMS.fastinterMs),
-    '--downinter-ms', String(PARAMS.downinterMs), '--timeout-ms', String(PARAMS.timeoutMs),
-    '--rise', String(PARAMS.rise), '--fall', String(PARAMS.fall), ...extra];
+  const args = [
+    join(HARNESS, 'run.mjs'),
+    '--checker',
+    checker,
+    '--n',
+    String(n),
+    '--check',
+    'http',
+    '--label',
+    label,
+    '--warmup',
+    String(timing.warmup),
+    '--window',
+    String(timing.window),
+    '--windows',
+    String(timing.windows),
+    '--inter-ms',
+    String(PARAMS.interMs),
+    '--fastinter-ms',
+    String(PARAMS.fastinterMs),
+    '--downinter-ms',
+    String(PARAMS.downinterMs),
+    '--timeout-ms',
+    String(PARAMS.timeoutMs),
+    '--rise',
+    String(PARAMS.rise),
+    '--fall',
+    String(PARAMS.fall),
+    ...extra,
+  ];
   process.stderr.write(`bench: ${label} (${timing.warmup}s warm-up + ${timing.windows}x${timing.window}s)\n`);
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { cwd: HARNESS, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -89,7 +120,11 @@ function harnessRun(name, n, timing) {
     child.stdout.on('data', (d) => (out += d));
     child.on('error', rej);
     child.on('close', (code) => {
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (code !== 0 || !line) return rej(new Error(`harness run ${label} failed (exit ${code})`));
       res({ name, n, ...JSON.parse(line) });
     });
@@ -99,16 +134,36 @@ function harnessRun(name, n, timing) {
 const f = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v).toFixed(d));
 
 function tableRows(results) {
-  const head = ['N', 'checker', 'CPU ms/1k probes (user+sys)', '× HAProxy', 'probes/s (achieved / scheduled)',
-    'interval p50 / p99 / p99.9 / max ms', 'p99 lateness ms', 'RSS MiB', 'RSS ≤ HAProxy', 'busy %', 'steal %'];
+  const head = [
+    'N',
+    'checker',
+    'CPU ms/1k probes (user+sys)',
+    '× HAProxy',
+    'probes/s (achieved / scheduled)',
+    'interval p50 / p99 / p99.9 / max ms',
+    'p99 lateness ms',
+    'RSS MiB',
+    'RSS ≤ HAProxy',
+    'busy %',
+    'steal %',
+  ];
   const rows = results.map((r) => {
     const ha = results.find((x) => x.n === r.n && x.name === 'haproxy');
     const ratio = ha && ha.checkerMsPer1k ? r.checkerMsPer1k / ha.checkerMsPer1k : null;
     const rssOk = ha && r.name !== 'haproxy' ? (r.checkerRssKb <= ha.checkerRssKb ? 'yes' : 'no') : '–';
-    return [r.n, r.name, `${f(r.checkerMsPer1k)} (${f(r.checkerUserMsPer1k)}+${f(r.checkerSysMsPer1k)})`, f(ratio, 2),
+    return [
+      r.n,
+      r.name,
+      `${f(r.checkerMsPer1k)} (${f(r.checkerUserMsPer1k)}+${f(r.checkerSysMsPer1k)})`,
+      f(ratio, 2),
       `${f(r.probesPerS, 0)} / ${f(r.expectedPerS, 0)} (${f(100 * r.ratio, 2)} %)`,
       `${f(r.intervalP50Ms)} / ${f(r.intervalP99Ms)} / ${f(r.intervalP999Ms)} / ${f(r.intervalMaxMs)}`,
-      f(r.intervalP99Ms - PARAMS.interMs), f(r.checkerRssKb / 1024), rssOk, f(r.machineBusyPct), f(r.stealPct, 2)];
+      f(r.intervalP99Ms - PARAMS.interMs),
+      f(r.checkerRssKb / 1024),
+      rssOk,
+      f(r.machineBusyPct),
+      f(r.stealPct, 2),
+    ];
   });
   return [head, ...rows];
 }
@@ -121,23 +176,38 @@ function markdownTable(rows) {
 function machine() {
   const model = cpus()[0]?.model ?? 'unknown';
   const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
-  const haproxy = spawnSync('haproxy', ['-v'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'not installed';
+  const haproxy =
+    spawnSync('haproxy', ['-v'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'not installed';
   return { nproc, model, kernel: release(), node: process.version, haproxy };
 }
 
 function writeDoc(o, results) {
   const m = machine();
   const t = o.timing;
-  const section = [MARK_START, '', `Run on ${new Date().toISOString()} (\`npm run bench${o.quick ? ' -- --quick' : ''}\`).`, '',
-    `Machine: ${m.nproc} vCPU, ${m.model}, Linux ${m.kernel}, Node ${m.node}, ${m.haproxy}.`, '',
+  const section = [
+    MARK_START,
+    '',
+    `Run on ${new Date().toISOString()} (\`npm run bench${o.quick ? ' -- --quick' : ''}\`).`,
+    '',
+    `Machine: ${m.nproc} vCPU, ${m.model}, Linux ${m.kernel}, Node ${m.node}, ${m.haproxy}.`,
+    '',
     `HTTP checks, interval ${PARAMS.interMs} ms, fast ${PARAMS.fastinterMs} ms, down ${PARAMS.downinterMs} ms, ` +
-    `timeout ${PARAMS.timeoutMs} ms, rise ${PARAMS.rise}, fall ${PARAMS.fall}; ${t.warmup} s warm-up then ` +
-    `${t.windows} windows of ${t.window} s (medians). Probes counted at the farm. Lateness = interval p99 − ${PARAMS.interMs} ms.`, '',
-    markdownTable(tableRows(results)), '', MARK_END].join('\n');
-  const old = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n\n' + MARK_START + '\n' + MARK_END + '\n';
+      `timeout ${PARAMS.timeoutMs} ms, rise ${PARAMS.rise}, fall ${PARAMS.fall}; ${t.warmup} s warm-up then ` +
+      `${t.windows} windows of ${t.window} s (medians). Probes counted at the farm. Lateness = interval p99 − ${PARAMS.interMs} ms.`,
+    '',
+    markdownTable(tableRows(results)),
+    '',
+    MARK_END,
+  ].join('\n');
+  const old = existsSync(DOC)
+    ? readFileSync(DOC, 'utf8')
+    : '# Benchmarks\n\n' + MARK_START + '\n' + MARK_END + '\n';
   const a = old.indexOf(MARK_START);
   const b = old.indexOf(MARK_END);
-  const next = a >= 0 && b > a ? old.slice(0, a) + section + old.slice(b + MARK_END.length) : `${old.trimEnd()}\n\n${section}\n`;
+  const next =
+    a >= 0 && b > a
+      ? old.slice(0, a) + section + old.slice(b + MARK_END.length)
+      : `${old.trimEnd()}\n\n${section}\n`;
   writeFileSync(DOC, next);
 }
 

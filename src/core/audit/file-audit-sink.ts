@@ -28,7 +28,10 @@ export interface FileAuditSinkOptions {
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Creates an audit sink that appends JSON lines to `path`, with one rotation. */
-export function createFileAuditSink<T extends object>(path: string, options: FileAuditSinkOptions = {}): FileAuditSink<T> {
+export function createFileAuditSink<T extends object>(
+  path: string,
+  options: FileAuditSinkOptions = {},
+): FileAuditSink<T> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const logger = options.logger ?? createLogger('audit', NULL_SINK);
   let size: number | null = null;

@@ -34,8 +34,15 @@ async function setup(withReader: boolean) {
   await manager.start();
   const sink = createFileAuditSink<AuditRecord>(join(dir, 'audit.log'));
   const svc = createSiteService({
-    manager, readOnly: false, version: '1', sitesPath: join(dir, 'sites.yaml'), host: 'web', user: 'svc', clock,
-    audit: sink, auditReader: withReader ? sink : undefined,
+    manager,
+    readOnly: false,
+    version: '1',
+    sitesPath: join(dir, 'sites.yaml'),
+    host: 'web',
+    user: 'svc',
+    clock,
+    audit: sink,
+    auditReader: withReader ? sink : undefined,
   });
   service = svc;
   return { svc, sink };
