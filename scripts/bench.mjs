@@ -3,9 +3,9 @@
 // harness (../shared/bench, copied and built into bench-out/ so nothing is written into the shared tree) on
 // the same loopback farm in one invocation, so the rows are comparable. Prints one table and rewrites the
 // generated parts of docs/benchmarks.md (between the bench markers; the hand-written analysis is kept).
-// `--only reload` runs only the reload benchmark (scripts/bench-reload.ts).
+// `--only reload,fanout` runs only the in-process benchmarks (scripts/bench-reload.ts, bench-fanout.ts).
 //
-//   npm run bench -- [--n 1000,10000] [--quick] [--only haproxy,epoll,daemon,reload] [--no-doc]
+//   npm run bench -- [--n 1000,10000] [--quick] [--only haproxy,epoll,daemon,reload,fanout] [--no-doc]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
@@ -21,7 +21,12 @@ const DOC = join(ROOT, 'docs', 'benchmarks.md');
 const PARAMS = { interMs: 1000, fastinterMs: 500, downinterMs: 5000, timeoutMs: 1000, rise: 2, fall: 3 };
 
 function parseArgs(argv) {
-  const o = { n: [1000, 10000], quick: false, only: ['haproxy', 'epoll', 'daemon', 'reload'], doc: true };
+  const o = {
+    n: [1000, 10000],
+    quick: false,
+    only: ['haproxy', 'epoll', 'daemon', 'reload', 'fanout'],
+    doc: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -30,7 +35,7 @@ function parseArgs(argv) {
     else if (a === '--only') o.only = String(argv[++i]).split(',');
     else
       throw new Error(
-        `unknown option ${a} (known: --n 1000,10000 --quick --only haproxy,epoll,daemon,reload --no-doc)`,
+        `unknown option ${a} (known: --n 1000,10000 --quick --only haproxy,epoll,daemon,reload,fanout --no-doc)`,
       );
   }
   if (o.n.some((n) => !Number.isInteger(n) || n < 1 || n > 60000))
@@ -211,10 +216,10 @@ function tableSection(o, results) {
   ];
 }
 
-/** Runs `npm run bench:reload` (in-process checker, counting prober) and resolves with its JSON line. */
-function reloadRun() {
-  process.stderr.write('bench: reload of 10,000 backends, 1% changed\n');
-  const r = spawnSync('npx', ['tsx', join(ROOT, 'scripts', 'bench-reload.ts'), '--n', '10000'], {
+/** Runs one in-process benchmark script (bench-reload.ts, bench-fanout.ts) and resolves with its JSON line. */
+function scriptRun(name, args) {
+  process.stderr.write(`bench: ${name}\n`);
+  const r = spawnSync('npx', ['tsx', join(ROOT, 'scripts', `bench-${name}.ts`), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -223,8 +228,20 @@ function reloadRun() {
     .split('\n')
     .reverse()
     .find((l) => l.startsWith('{'));
-  if (r.status !== 0 || !line) throw new Error(`bench:reload failed: ${(r.stderr ?? '').trim().slice(-300)}`);
+  if (r.status !== 0 || !line)
+    throw new Error(`bench:${name} failed: ${(r.stderr ?? '').trim().slice(-300)}`);
   return JSON.parse(line);
+}
+
+function fanoutText(r) {
+  const iv = (x) => `p50 ${x.p50} / p99 ${x.p99} / max ${x.max} ms`;
+  return (
+    `WatchEvents fan-out (bench:fanout, real gRPC on loopback, checker with a flipping fake prober): ${r.transitionsPerS} ` +
+    `transitions/s to ${r.subscribers} subscribers, ${r.stalled} stalled. Reading subscribers: ${r.readerEventsMin}–${r.readerEventsMax} ` +
+    `events of ${r.transitionsAfterMark} after the mark, ${r.readersMissingEvents} missing events, ${r.readersReportingDrops} told of drops ` +
+    `(goal 0). Checker probe interval (1 s ±10% jitter by design) without subscribers ${iv(r.intervalWithout)}; ` +
+    `with them ${iv(r.intervalWith)}.`
+  );
 }
 
 function reloadText(r) {
@@ -238,14 +255,15 @@ function reloadText(r) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (o.only.some((c) => c !== 'reload')) ensureHarness();
+  if (o.only.some((c) => !['reload', 'fanout'].includes(c))) ensureHarness();
   if (o.only.includes('daemon')) ensureDaemon();
   const haveHaproxy = spawnSync('haproxy', ['-v']).status === 0;
   const names = o.only.filter((c) => c !== 'haproxy' || haveHaproxy);
   if (!haveHaproxy) process.stderr.write('bench: haproxy is not installed; its rows are skipped\n');
   const results = [];
   for (const n of o.n)
-    for (const name of names.filter((c) => c !== 'reload')) results.push(await harnessRun(name, n, o.timing));
+    for (const name of names.filter((c) => !['reload', 'fanout'].includes(c)))
+      results.push(await harnessRun(name, n, o.timing));
   if (results.length > 0) {
     const rows = tableRows(results);
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -254,9 +272,14 @@ async function main() {
     if (o.doc) writeSection('table', tableSection(o, results));
   }
   if (names.includes('reload')) {
-    const text = reloadText(reloadRun());
+    const text = reloadText(scriptRun('reload', ['--n', '10000']));
     console.log(text);
     if (o.doc) writeSection('reload', [`Run on ${new Date().toISOString()}. ${text}`]);
+  }
+  if (names.includes('fanout')) {
+    const text = fanoutText(scriptRun('fanout', ['--window', o.quick ? '4' : '10']));
+    console.log(text);
+    if (o.doc) writeSection('fanout', [`Run on ${new Date().toISOString()}. ${text}`]);
   }
 }
 

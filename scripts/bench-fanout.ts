@@ -1,0 +1,195 @@
+// WatchEvents fan-out benchmark (issue 8): a real checker whose fake prober flips every result (rise 1,
+// fall 1, so every probe is a transition: ~1,000 transitions/s with 1,000 backends at 1 s), served over
+// real gRPC on 127.0.0.1:0 to 50 WatchEvents streams, one of which never reads. Reports, per reading
+// subscriber, the backend events received after a mark (all must be equal and none may see
+// `events-dropped`), and the checker's probe-interval percentiles without and with the subscribers.
+//
+//   npm run bench:fanout -- [--backends 1000] [--subscribers 50] [--window 6]
+import type * as grpc from '@grpc/grpc-js';
+import { createChecker } from '../src/core/checker';
+import { loadConfig } from '../src/core/config';
+import { createLogger, NULL_SINK } from '../src/core/log';
+import type { Prober, ProberKind, ProberRegistry, ProbeTarget } from '../src/core/prober';
+import { createMaglevServer, listenGrpc, loadMaglevProto } from '../src/core/grpc';
+import { createSystemClock } from '../src/core/util';
+import { createRawClient, type RawClient, type Wire } from '../test/support/grpc/raw-client';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
+  return v;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One HTTP check with rise 1 / fall 1 and every interval at 1 s, so each flipped result is a transition. */
+function configText(n: number): string {
+  const lines = [
+    'maglev:',
+    '  healthchecks:',
+    '    hc:',
+    '      type: http',
+    '      port: 8080',
+    '      params: { path: /healthz, response-code: 200 }',
+    '      interval: 1s',
+    '      fast-interval: 1s',
+    '      down-interval: 1s',
+    '      timeout: 1s',
+    '      rise: 1',
+    '      fall: 1',
+    '  backends:',
+  ];
+  for (let i = 0; i < n; i++)
+    lines.push(`    b${i}: { address: 127.1.${Math.floor(i / 250)}.${1 + (i % 250)}, healthcheck: hc }`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Flips each address's result on every probe and records probe start times (for interval percentiles). */
+function flippingRegistry(starts: Map<string, number[]>, flipping: { on: boolean }): ProberRegistry {
+  const last = new Map<string, boolean>();
+  const prober = (kind: ProberKind): Prober => ({
+    kind,
+    probe: (target: ProbeTarget) => {
+      const now = performance.now();
+      const list = starts.get(target.address);
+      if (list) list.push(now);
+      else starts.set(target.address, [now]);
+      const ok = flipping.on ? !(last.get(target.address) ?? false) : true;
+      last.set(target.address, ok);
+      const outcome = ok
+        ? { ok: true as const, code: 'L7OK' as const, detail: '200', durationMs: 0 }
+        : { ok: false as const, code: 'L7STS' as const, detail: '503', durationMs: 0 };
+      return new Promise((resolve) => setImmediate(() => resolve(outcome)));
+    },
+  });
+  return { get: prober, dispose: async () => {} };
+}
+
+/** Percentiles of the gaps between consecutive probes of each backend within [from, to]. */
+function intervalPercentiles(starts: Map<string, number[]>, from: number, to: number) {
+  const gaps: number[] = [];
+  for (const list of starts.values()) {
+    const w = list.filter((t) => t >= from && t <= to);
+    for (let k = 1; k < w.length; k++) gaps.push((w[k] as number) - (w[k - 1] as number));
+  }
+  gaps.sort((a, b) => a - b);
+  const p = (q: number) => +(gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))] ?? NaN).toFixed(1);
+  return {
+    p50: p(0.5),
+    p99: p(0.99),
+    max: p(1),
+    probesPerS: +(gaps.length / ((to - from) / 1000)).toFixed(0),
+  };
+}
+
+interface Sub {
+  client: RawClient;
+  stream: grpc.ClientReadableStream<Wire>;
+  afterMark: number;
+  dropped: number;
+}
+
+async function main(): Promise<void> {
+  const n = arg('backends', 1000);
+  const subCount = arg('subscribers', 50);
+  const windowMs = arg('window', 6) * 1000;
+  const r = loadConfig(configText(n), { fileName: 'fanout.yaml' });
+  if (!r.ok) throw new Error(`bench config does not load: ${r.issues[0]?.message}`);
+  const starts = new Map<string, number[]>();
+  const flipping = { on: true };
+  const clock = createSystemClock();
+  const checker = createChecker({
+    config: r.config,
+    probers: flippingRegistry(starts, flipping),
+    clock,
+    random: Math.random,
+  });
+  const proto = loadMaglevProto();
+  const logger = createLogger('bench', NULL_SINK);
+  const service = createMaglevServer({
+    checker,
+    proto,
+    logger,
+    now: clock.now,
+    reloadFromDisk: async () => ({ ok: true }),
+    checkDisk: async () => ({ ok: true }),
+  });
+  const listener = await listenGrpc({ address: '127.0.0.1:0', service, proto, logger, reflection: false });
+  checker.start();
+  await sleep(2000);
+  const a0 = performance.now();
+  await sleep(windowMs);
+  const without = intervalPercentiles(starts, a0, performance.now());
+
+  let markMs = Infinity;
+  // Ground truth: an in-process subscription with room for everything counts the transitions after the mark.
+  const truth = checker.subscribe({ backend: true, capacity: 1_000_000, initialFrontendEvents: false });
+  const truthCount = { afterMark: 0, dropped: 0 };
+  const pump = (): void => {
+    for (const it of truth.drain()) {
+      if (it.type === 'dropped') truthCount.dropped += it.count;
+      else if (it.type === 'backend' && it.transition.atMs >= markMs) truthCount.afterMark++;
+    }
+    if (!truth.closed) truth.onReadable(pump);
+  };
+  pump();
+  const subs: Sub[] = [];
+  for (let i = 0; i < subCount; i++) {
+    const client = createRawClient(listener.address);
+    const sub: Sub = { client, stream: client.watch({ backend: true }), afterMark: 0, dropped: 0 };
+    sub.stream.on('error', () => {});
+    sub.stream.on('data', (e: Wire) => {
+      if (e.event === 'backend' && Number(((e.backend as Wire).transition as Wire).at_ns) / 1e6 >= markMs)
+        sub.afterMark++;
+      else if ((e.log as Wire | undefined)?.msg === 'events-dropped')
+        sub.dropped += Number(((e.log as Wire).attrs as Wire).count);
+    });
+    if (i === 0) sub.stream.pause(); // the stalled subscriber: never reads
+    subs.push(sub);
+  }
+  await sleep(1000);
+  markMs = Date.now();
+  const b0 = performance.now();
+  await sleep(windowMs);
+  const withSubs = intervalPercentiles(starts, b0, performance.now());
+  flipping.on = false; // quiesce: every backend goes (or stays) up once, then no more transitions
+  const readers = subs.slice(1);
+  // Wait until the readers have caught up (no count changes for 1 s; at most 20 s).
+  for (let i = 0, prev = -1; i < 20; i++) {
+    await sleep(1000);
+    const sum = readers.reduce((a, x) => a + x.afterMark, 0);
+    if (sum === prev) break;
+    prev = sum;
+  }
+  const counts = readers.map((s) => s.afterMark);
+  const result = {
+    backends: n,
+    subscribers: subCount,
+    stalled: 1,
+    windowS: windowMs / 1000,
+    transitionsPerS: +(truthCount.afterMark / (windowMs / 1000)).toFixed(0),
+    transitionsAfterMark: truthCount.afterMark,
+    readerEventsMin: Math.min(...counts),
+    readerEventsMax: Math.max(...counts),
+    readersMissingEvents: counts.filter((c) => c !== truthCount.afterMark).length,
+    readersReportingDrops: readers.filter((s) => s.dropped > 0).length,
+    stalledSubscriberOpen: service.openStreams(),
+    intervalWithout: without,
+    intervalWith: withSubs,
+  };
+  console.log(JSON.stringify(result));
+  truth.close();
+  for (const s of subs) {
+    s.stream.cancel();
+    s.client.close();
+  }
+  await listener.shutdown(500);
+  await checker.stop();
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:fanout: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
