@@ -3,10 +3,11 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
+import { bracketMatching } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { searchKeymap } from '@codemirror/search';
 import type { ConfigIssue } from '../../../../../shared/model';
+import { editorTheme } from './editor-theme';
 
 /** Converts 1-based line:col issues into CodeMirror diagnostics (clamped to the document). */
 export function issuesToDiagnostics(state: EditorState, issues: ConfigIssue[]): Diagnostic[] {
@@ -47,7 +48,7 @@ export function useCodeMirror(opts: {
           drawSelection(),
           highlightActiveLine(),
           bracketMatching(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          editorTheme(),
           yaml(),
           lintGutter(),
           linter(async (ev) => issuesToDiagnostics(ev.state, await latest.current.validate(ev.state.doc.toString())), { delay: 300 }),
