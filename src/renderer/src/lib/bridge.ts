@@ -58,8 +58,19 @@ export function createElectronBridge(api: MaglevApi): Bridge {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
+/** What the WebSocket bridge needs from the page; tests pass fakes. */
+export interface WsBridgeDeps {
+  createSocket: (url: string) => WebSocket;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+}
+
+const PAGE_DEPS: WsBridgeDeps = {
+  createSocket: (url) => new WebSocket(url),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+};
+
 /** Creates a bridge over the web host's WebSocket; reconnects with backoff and fails calls while closed. */
-export function createWsBridge(url: string): Bridge {
+export function createWsBridge(url: string, deps: WsBridgeDeps = PAGE_DEPS): Bridge {
   let ws: WebSocket | null = null;
   let nextId = 1;
   let state: BridgeConnection = 'connecting';
@@ -72,38 +83,42 @@ export function createWsBridge(url: string): Bridge {
     state = s;
     for (const l of connListeners) l(s);
   };
+  const onMessage = (data: unknown): void => {
+    let msg: { id?: number; result?: Envelope<unknown>; event?: string; payload?: unknown };
+    try {
+      msg = JSON.parse(String(data));
+    } catch {
+      return;
+    }
+    if (typeof msg.id === 'number' && msg.result) {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      if (msg.result.ok) p.resolve(msg.result.value);
+      else p.reject(new BridgeError(msg.result.error.code, msg.result.error.message));
+    } else if (typeof msg.event === 'string') {
+      listeners.emit(msg.event, msg.payload);
+    }
+  };
   const connect = (): void => {
     setState('connecting');
-    const sock = new WebSocket(url);
+    const sock = deps.createSocket(url);
     ws = sock;
     sock.onopen = () => {
       retryMs = 500;
       setState('open');
       for (const frame of queue.splice(0)) sock.send(frame);
     };
-    sock.onmessage = (m) => {
-      let msg: { id?: number; result?: Envelope<unknown>; event?: string; payload?: unknown };
-      try {
-        msg = JSON.parse(String(m.data));
-      } catch {
-        return;
-      }
-      if (typeof msg.id === 'number' && msg.result) {
-        const p = pending.get(msg.id);
-        pending.delete(msg.id);
-        if (!p) return;
-        if (msg.result.ok) p.resolve(msg.result.value);
-        else p.reject(new BridgeError(msg.result.error.code, msg.result.error.message));
-      } else if (typeof msg.event === 'string') {
-        listeners.emit(msg.event, msg.payload);
-      }
-    };
+    sock.onmessage = (m) => onMessage(m.data);
     sock.onclose = () => {
       ws = null;
+      // Every waiting call fails now, including those queued while closed: their frames are dropped so
+      // that an action the user saw fail is never sent later by a reconnect.
+      queue.length = 0;
       for (const p of pending.values()) p.reject(new BridgeError('UNAVAILABLE', 'connection to the monitor host lost'));
       pending.clear();
       setState('closed');
-      setTimeout(connect, retryMs);
+      deps.setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);
     };
   };
@@ -129,10 +144,10 @@ export function createWsBridge(url: string): Bridge {
 }
 
 /** Picks the bridge for this page: Electron's preload API when present, else the web host's WebSocket. */
-export function pickBridge(win: Window & { maglev?: MaglevApi }): Bridge {
+export function pickBridge(win: Window & { maglev?: MaglevApi }, deps: WsBridgeDeps = PAGE_DEPS): Bridge {
   if (win.maglev) return createElectronBridge(win.maglev);
   const token = new URLSearchParams(win.location.search).get('token');
   const proto = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
   const q = token ? `?token=${encodeURIComponent(token)}` : '';
-  return createWsBridge(`${proto}//${win.location.host}${WS_PATH}${q}`);
+  return createWsBridge(`${proto}//${win.location.host}${WS_PATH}${q}`, deps);
 }
