@@ -10,6 +10,7 @@ import { CommandPalette } from './command-palette';
 import { SitesView } from '../features/sites/components/sites-view';
 import { navigate, useRoute } from './router';
 import { useTheme } from './theme';
+import { ErrorBoundary } from './error-boundary';
 
 /** The window title and header say "all up" or "N down" at a glance. */
 function useHealthTitle(): string {
@@ -85,9 +86,11 @@ export function App() {
       </header>
       <CommandPalette toggleTheme={toggleTheme} />
       <main>
-        {route.view === 'overview' && <OverviewPage />}
-        {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}
-        {route.view === 'site' && <SitePage site={route.site} tab={route.tab} />}
+        <ErrorBoundary key={route.view === 'site' ? `site/${route.site}/${route.tab}` : route.view}>
+          {route.view === 'overview' && <OverviewPage />}
+          {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}
+          {route.view === 'site' && <SitePage site={route.site} tab={route.tab} />}
+        </ErrorBoundary>
       </main>
     </div>
   );
