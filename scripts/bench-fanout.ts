@@ -1,18 +1,18 @@
 // WatchEvents fan-out benchmark (issue 8): a real checker whose fake prober flips every result (rise 1,
 // fall 1, so every probe is a transition: ~1,000 transitions/s with 1,000 backends at 1 s), served over
-// real gRPC on 127.0.0.1:0 to 50 WatchEvents streams, one of which never reads. Reports, per reading
+// real gRPC on 127.0.0.1:0 to 50 WatchEvents streams (clients in a worker thread), one of which never reads. Reports, per reading
 // subscriber, the backend events received after a mark (all must be equal and none may see
 // `events-dropped`), and the checker's probe-interval percentiles without and with the subscribers.
 //
 //   npm run bench:fanout -- [--backends 1000] [--subscribers 50] [--window 6]
-import type * as grpc from '@grpc/grpc-js';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createChecker } from '../src/core/checker';
 import { loadConfig } from '../src/core/config';
 import { createLogger, NULL_SINK } from '../src/core/log';
 import type { Prober, ProberKind, ProberRegistry, ProbeTarget } from '../src/core/prober';
 import { createMaglevServer, listenGrpc, loadMaglevProto } from '../src/core/grpc';
 import { createSystemClock } from '../src/core/util';
-import { createRawClient, type RawClient, type Wire } from '../test/support/grpc/raw-client';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,13 +83,6 @@ function intervalPercentiles(starts: Map<string, number[]>, from: number, to: nu
   };
 }
 
-interface Sub {
-  client: RawClient;
-  stream: grpc.ClientReadableStream<Wire>;
-  afterMark: number;
-  dropped: number;
-}
-
 async function main(): Promise<void> {
   const n = arg('backends', 1000);
   const subCount = arg('subscribers', 50);
@@ -134,30 +127,32 @@ async function main(): Promise<void> {
     if (!truth.closed) truth.onReadable(pump);
   };
   pump();
-  const subs: Sub[] = [];
-  for (let i = 0; i < subCount; i++) {
-    const client = createRawClient(listener.address);
-    const sub: Sub = { client, stream: client.watch({ backend: true }), afterMark: 0, dropped: 0 };
-    sub.stream.on('error', () => {});
-    sub.stream.on('data', (e: Wire) => {
-      if (e.event === 'backend' && Number(((e.backend as Wire).transition as Wire).at_ns) / 1e6 >= markMs)
-        sub.afterMark++;
-      else if ((e.log as Wire | undefined)?.msg === 'events-dropped')
-        sub.dropped += Number(((e.log as Wire).attrs as Wire).count);
+  const worker = new Worker(join(__dirname, 'bench-fanout-subscribers.mjs'), {
+    workerData: {
+      address: listener.address,
+      count: subCount,
+      proto: join(__dirname, '..', 'proto', 'maglev.proto'),
+    },
+  });
+  const report = () =>
+    new Promise<{ afterMark: number; dropped: number }[]>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage({ report: true });
     });
-    if (i === 0) sub.stream.pause(); // the stalled subscriber: never reads
-    subs.push(sub);
-  }
   await sleep(1000);
-  markMs = Date.now();
+  // The mark lies 500 ms ahead so that the worker knows it before any event it applies to arrives.
+  markMs = Date.now() + 500;
+  worker.postMessage({ mark: markMs });
+  await sleep(500);
   const b0 = performance.now();
   await sleep(windowMs);
   const withSubs = intervalPercentiles(starts, b0, performance.now());
   flipping.on = false; // quiesce: every backend goes (or stays) up once, then no more transitions
-  const readers = subs.slice(1);
   // Wait until the readers have caught up (no count changes for 1 s; at most 20 s).
+  let readers = (await report()).slice(1);
   for (let i = 0, prev = -1; i < 20; i++) {
     await sleep(1000);
+    readers = (await report()).slice(1);
     const sum = readers.reduce((a, x) => a + x.afterMark, 0);
     if (sum === prev) break;
     prev = sum;
@@ -180,10 +175,7 @@ async function main(): Promise<void> {
   };
   console.log(JSON.stringify(result));
   truth.close();
-  for (const s of subs) {
-    s.stream.cancel();
-    s.client.close();
-  }
+  worker.postMessage({ close: true });
   await listener.shutdown(500);
   await checker.stop();
   process.exit(0);
