@@ -18,6 +18,7 @@ function bridgeFor(readOnly = false): MockBridge {
     ],
     'frontends:list': () => [frontend()],
     'backends:list': () => rows,
+    'healthchecks:get': ({ name }) => ({ name, type: 'http', port: 80, intervalMs: 1000, fastIntervalMs: 500, downIntervalMs: 2000, timeoutMs: 400, rise: 2, fall: 3, http: { path: '/healthz', host: '', responseCodeMin: 200, responseCodeMax: 299, responseRegexp: '', serverName: '', insecureSkipVerify: false }, tcp: null }),
     'backends:pause': ({ backend: b }) => ({ ...backend(b), state: 'paused' }),
     'backends:disable': () => {
       throw Object.assign(new Error('backend web-a is busy'), { code: 'FAILED_PRECONDITION' });
@@ -68,6 +69,23 @@ describe('site view', () => {
     await screen.findByRole('table', { name: 'www pool primary' });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Pause web-a' })).toBeNull());
     expect(screen.getByText('read-only')).toBeTruthy();
+  });
+});
+
+describe('backend detail', () => {
+  it('opens from the URL with the check, pools and transitions, and Escape closes it', async () => {
+    window.location.hash = '#/site/lab/backends/web-a';
+    renderWith(bridgeFor(), <App />);
+    const detail = await screen.findByRole('complementary', { name: 'backend web-a' });
+    expect(within(detail).getByText('10.0.0.1')).toBeTruthy();
+    await waitFor(() => expect(within(detail).getByText(/http port 80 \/healthz expects 200-299/)).toBeTruthy());
+    const pools = within(detail).getByRole('table', { name: 'Pools of this backend' });
+    expect(within(pools).getByText(/primary/).textContent).toContain('active');
+    expect(within(detail).getByRole('list', { name: 'Recent transitions' }).textContent).toContain('L7OK');
+    expect(within(detail).getByRole('link', { name: 'full timeline' }).getAttribute('href')).toBe('#/site/lab/timeline/web-a');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/site/lab/backends'));
+    await waitFor(() => expect(screen.queryByRole('complementary', { name: 'backend web-a' })).toBeNull());
   });
 });
 

@@ -89,7 +89,7 @@ export function App() {
         <ErrorBoundary key={route.view === 'site' ? `site/${route.site}/${route.tab}` : route.view}>
           {route.view === 'overview' && <OverviewPage />}
           {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}
-          {route.view === 'site' && <SitePage site={route.site} tab={route.tab} />}
+          {route.view === 'site' && <SitePage site={route.site} tab={route.tab} focus={route.focus} />}
         </ErrorBoundary>
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useBridge } from '../lib/bridge-context';
 import { StateBadge } from '../components/state-badge';
@@ -10,17 +11,35 @@ import { sitesQueryOptions } from '../features/overview/api/get-sites';
 import { LogsView } from '../features/logs/components/logs-view';
 import { VipGraphs } from '../features/graphs/components/vip-graphs';
 import { frontendsQueryOptions } from '../features/site/api/site-queries';
-import { SITE_TABS, routeHref, type SiteTab } from './router';
+import { BackendDetail } from '../features/site/components/backend-detail';
+import type { MemberRef } from '../features/site/components/pool-table';
+import { SITE_TABS, navigate, routeHref, type SiteTab } from './router';
 
-/** One site: tabs for backends, timeline and config; actions unless read-only. */
-export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
+/** Closes a backend's detail and gives the focus back to its row. */
+function closeDetail(site: string, backend: string): void {
+  navigate({ view: 'site', site, tab: 'backends' });
+  const rows = document.querySelectorAll<HTMLElement>('tr[data-backend]');
+  Array.from(rows).find((r) => r.dataset.backend === backend)?.focus();
+}
+
+/** One site: tabs for backends, graphs, timeline, config and logs; actions unless read-only. */
+export function SitePage({ site, tab, focus }: { site: string; tab: SiteTab; focus?: string }) {
   const bridge = useBridge();
   const sites = useQuery(sitesQueryOptions(bridge));
   const info = useQuery(appInfoQueryOptions(bridge));
   const summary = sites.data?.find((s) => s.id === site);
   const fronts = useQuery({ ...frontendsQueryOptions(bridge, site), enabled: tab === 'graphs' });
-  if (sites.data && !summary) return <p role="alert">No site named “{site}”.</p>;
   const readOnly = info.data?.readOnly ?? true;
+  const siteName = summary?.name ?? site;
+  // Stable callbacks: the table's rows are memoised and must not re-render on every site summary push.
+  const renderActions = useCallback(
+    (ref: MemberRef) => (
+      <BackendActions target={{ site, siteName, backend: ref.backend, frontend: ref.frontend.name, pool: ref.pool.name, weight: ref.member.weight }} />
+    ),
+    [site, siteName],
+  );
+  const detailHref = useCallback((b: string) => routeHref({ view: 'site', site, tab: 'backends', focus: b }), [site]);
+  if (sites.data && !summary) return <p role="alert">No site named “{site}”.</p>;
   const tabs = SITE_TABS;
   return (
     <section aria-label={`site ${summary?.name ?? site}`}>
@@ -41,22 +60,21 @@ export function SitePage({ site, tab }: { site: string; tab: SiteTab }) {
           </a>
         ))}
       </nav>
-      {tab === 'backends' && (
-        <BackendsView
+      {tab === 'backends' && <BackendsView site={site} renderActions={readOnly ? undefined : renderActions} detailHref={detailHref} selected={focus} />}
+      {tab === 'backends' && focus && (
+        <BackendDetail
           site={site}
-          renderActions={
-            readOnly
-              ? undefined
-              : (ref) => (
-                  <BackendActions
-                    target={{ site, siteName: summary?.name ?? site, backend: ref.backend, frontend: ref.frontend.name, pool: ref.pool.name, weight: ref.member.weight }}
-                  />
-                )
-          }
+          backend={focus}
+          onClose={() => closeDetail(site, focus)}
+          renderActions={readOnly ? undefined : renderActions}
+          links={{
+            timeline: routeHref({ view: 'site', site, tab: 'timeline', focus }),
+            graph: (f) => routeHref({ view: 'site', site, tab: 'graphs', focus: f }),
+          }}
         />
       )}
-      {tab === 'graphs' && fronts.data && <VipGraphs site={site} frontends={fronts.data} />}
-      {tab === 'timeline' && <TimelineView site={site} />}
+      {tab === 'graphs' && fronts.data && <VipGraphs site={site} frontends={fronts.data} initialVip={focus} />}
+      {tab === 'timeline' && <TimelineView key={focus ?? ''} site={site} backend={focus} />}
       {tab === 'logs' && <LogsView site={site} />}
       {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} />}
     </section>

@@ -19,3 +19,10 @@ export function formatMs(ms: number): string {
 export function formatTime(atMs: number): string {
   return new Date(atMs).toLocaleTimeString([], { hour12: false });
 }
+
+/** Formats a configured duration in ms the way the config writes it: `400ms`, `1s`, `1.5s`, `2m`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 60_000 || ms % 60_000 !== 0) return `${+(ms / 1000).toFixed(3)}s`;
+  return `${ms / 60_000}m`;
+}

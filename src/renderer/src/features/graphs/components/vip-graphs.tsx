@@ -6,9 +6,9 @@ import { historyQueryOptions } from '../api/get-history';
 import { LatencyChart } from './latency-chart';
 
 /** Per-VIP health graphs: one latency/state chart per backend of the chosen frontend. */
-export function VipGraphs({ site, frontends }: { site: string; frontends: FrontendInfo[] }) {
+export function VipGraphs({ site, frontends, initialVip }: { site: string; frontends: FrontendInfo[]; initialVip?: string }) {
   const bridge = useBridge();
-  const [vip, setVip] = useState(frontends[0]?.name ?? '');
+  const [vip, setVip] = useState(initialVip ?? frontends[0]?.name ?? '');
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   useEffect(() => {

@@ -5,24 +5,50 @@ import { StateBadge } from '../../../components/state-badge';
 import { backendsQueryOptions, frontendsQueryOptions } from '../api/site-queries';
 import { PoolTable, type MemberRef } from './pool-table';
 
-/** Re-renders every second so ages stay current. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
+const ROWS = 'tbody tr[data-backend]';
+
+/** Moves the focus one row down or up; from outside the tables, j starts at the first row. */
+function moveRowFocus(root: HTMLElement, down: boolean): void {
+  const rows = Array.from(root.querySelectorAll<HTMLTableRowElement>(ROWS));
+  const i = rows.findIndex((r) => r === document.activeElement);
+  const next = i < 0 ? rows[0] : rows[down ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)];
+  next?.focus();
+}
+
+/** j/k also work before any row has the focus (the page body has it). */
+function useBodyRowKeys(root: React.RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
+    const on = (e: KeyboardEvent) => {
+      if (document.activeElement !== document.body || e.ctrlKey || e.metaKey || e.altKey || !root.current) return;
+      if (e.key !== 'j' && e.key !== 'k') return;
+      e.preventDefault();
+      moveRowFocus(root.current, e.key === 'j');
+    };
+    window.addEventListener('keydown', on);
+    return () => window.removeEventListener('keydown', on);
+  }, [root]);
 }
 
 /** Frontends in config order, each with its pools' backend tables; a filter box and j/k navigation. */
-export function BackendsView({ site, renderActions }: { site: string; renderActions?: (ref: MemberRef) => ReactNode }) {
+export function BackendsView({
+  site,
+  renderActions,
+  detailHref,
+  selected,
+}: {
+  site: string;
+  renderActions?: (ref: MemberRef) => ReactNode;
+  /** Where Enter on a row, or a click on a backend's name, opens its detail. */
+  detailHref?: (backend: string) => string;
+  /** The backend whose detail is open (its row is marked). */
+  selected?: string;
+}) {
   const bridge = useBridge();
   const fronts = useQuery(frontendsQueryOptions(bridge, site));
   const backs = useQuery(backendsQueryOptions(bridge, site));
   const [filter, setFilter] = useState('');
-  const now = useNow();
   const root = useRef<HTMLDivElement>(null);
+  useBodyRowKeys(root);
   const byName = useMemo(() => new Map((backs.data ?? []).map((b) => [b.name, b])), [backs.data]);
   const needle = filter.trim().toLowerCase();
   const frontends = useMemo(() => {
@@ -46,11 +72,11 @@ export function BackendsView({ site, renderActions }: { site: string; renderActi
   }, [fronts.data, needle, byName]);
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.target instanceof HTMLInputElement) return;
-    const rows = Array.from(root.current?.querySelectorAll<HTMLTableRowElement>('tbody tr[data-backend]') ?? []);
-    const i = rows.findIndex((r) => r === document.activeElement);
-    if (e.key === 'j' || e.key === 'ArrowDown') rows[Math.min(rows.length - 1, i + 1)]?.focus();
-    else if (e.key === 'k' || e.key === 'ArrowUp') rows[Math.max(0, i - 1)]?.focus();
+    if (e.target instanceof HTMLInputElement || !root.current) return;
+    const row = e.target instanceof HTMLTableRowElement ? e.target.dataset.backend : undefined;
+    if (e.key === 'j' || e.key === 'ArrowDown') moveRowFocus(root.current, true);
+    else if (e.key === 'k' || e.key === 'ArrowUp') moveRowFocus(root.current, false);
+    else if (e.key === 'Enter' && row && detailHref) window.location.href = detailHref(row);
     else return;
     e.preventDefault();
   };
@@ -68,7 +94,7 @@ export function BackendsView({ site, renderActions }: { site: string; renderActi
           onChange={(e) => setFilter(e.target.value)}
           id="backend-filter"
         />
-        <span className="muted">j/k rows · / filter · Ctrl-K go to · g o overview</span>
+        <span className="muted">j/k rows · Enter details · / filter · Ctrl-K go to · g o overview</span>
       </div>
       {frontends.length === 0 && <p className="muted">Nothing matches “{filter}”.</p>}
       {frontends.map((f) => (
@@ -83,7 +109,7 @@ export function BackendsView({ site, renderActions }: { site: string; renderActi
             <span className="muted">active pool: {f.activePool >= 0 ? f.pools[f.activePool]?.name : 'none'}</span>
           </header>
           {f.pools.map((p, i) => (
-            <PoolTable key={p.name} frontend={f} pool={p} index={fronts.data?.find((x) => x.name === f.name)?.pools.findIndex((q) => q.name === p.name) ?? i} backends={byName} now={now} renderActions={renderActions} />
+            <PoolTable key={p.name} frontend={f} pool={p} index={fronts.data?.find((x) => x.name === f.name)?.pools.findIndex((q) => q.name === p.name) ?? i} backends={byName} renderActions={renderActions} detailHref={detailHref} selected={selected} />
           ))}
         </section>
       ))}

@@ -7,7 +7,7 @@ describe('PoolTable', () => {
   it('renders every member of a short pool', () => {
     const f = frontend();
     const rows = new Map([['web-a', backend('web-a')]]);
-    render(<PoolTable frontend={f} pool={f.pools[0]!} index={0} backends={rows} now={Date.now()} />);
+    render(<PoolTable frontend={f} pool={f.pools[0]!} index={0} backends={rows} />);
     const table = screen.getByRole('table', { name: 'www pool primary' });
     expect(within(table).getByText('web-a')).toBeTruthy();
     expect(within(table).getByText('active')).toBeTruthy();
@@ -18,7 +18,7 @@ describe('PoolTable', () => {
     const members = Array.from({ length: 10_000 }, (_, i) => ({ name: `b${i}`, weight: 100, effectiveWeight: 100, flush: false }));
     const pool = { name: 'huge', backends: members };
     const rows = new Map(members.map((m) => [m.name, backend(m.name)]));
-    const { container } = render(<PoolTable frontend={f} pool={pool} index={0} backends={rows} now={Date.now()} />);
+    const { container } = render(<PoolTable frontend={f} pool={pool} index={0} backends={rows} />);
     const rendered = container.querySelectorAll('tr[data-backend]').length;
     expect(members.length).toBeGreaterThan(VIRTUAL_THRESHOLD);
     expect(rendered).toBeLessThan(200);

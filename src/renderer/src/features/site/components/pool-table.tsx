@@ -2,7 +2,8 @@ import { memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BackendRow, FrontendInfo, PoolInfo } from '../../../../../shared/model';
 import { StateBadge } from '../../../components/state-badge';
-import { formatAge, formatMs } from '../../../components/format';
+import { formatMs } from '../../../components/format';
+import { Age } from '../../../components/age';
 
 export interface MemberRef {
   frontend: FrontendInfo;
@@ -35,15 +36,19 @@ export function PoolTable({
   pool,
   index,
   backends,
-  now,
   renderActions,
+  detailHref,
+  selected,
 }: {
   frontend: FrontendInfo;
   pool: PoolInfo;
   index: number;
   backends: Map<string, BackendRow>;
-  now: number;
   renderActions?: (ref: MemberRef) => ReactNode;
+  /** Where a backend's detail opens (its name links there). */
+  detailHref?: (backend: string) => string;
+  /** The backend whose detail is open. */
+  selected?: string;
 }) {
   const active = frontend.activePool === index;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -65,7 +70,7 @@ export function PoolTable({
           {renderActions && <th scope="col">Actions</th>}
         </tr>
       </thead>
-      <PoolBody pool={pool} frontend={frontend} backends={backends} now={now} renderActions={renderActions} scrollRef={scrollRef} />
+      <PoolBody pool={pool} frontend={frontend} backends={backends} renderActions={renderActions} detailHref={detailHref} selected={selected} scrollRef={scrollRef} />
     </table>
   );
   // Long pools scroll inside a bounded box and render only the visible rows.
@@ -86,9 +91,17 @@ type BodyProps = {
   pool: PoolInfo;
   frontend: FrontendInfo;
   backends: Map<string, BackendRow>;
-  now: number;
   renderActions?: (ref: MemberRef) => ReactNode;
+  detailHref?: (backend: string) => string;
+  selected?: string;
   scrollRef: RefObject<HTMLDivElement | null>;
+};
+
+/** A row's props: its own backend object, so a push that changes another backend leaves it alone. */
+type RowProps = Pick<BodyProps, 'frontend' | 'pool' | 'renderActions' | 'detailHref'> & {
+  member: PoolInfo['backends'][number];
+  backend: BackendRow | undefined;
+  selected: boolean;
 };
 
 function PoolBody(props: BodyProps) {
@@ -105,7 +118,7 @@ function PoolBody(props: BodyProps) {
     return (
       <tbody>
         {pool.backends.map((m) => (
-          <MemberRow key={m.name} member={m} {...props} />
+          <MemberRow key={m.name} {...rowProps(props, m)} />
         ))}
       </tbody>
     );
@@ -118,22 +131,26 @@ function PoolBody(props: BodyProps) {
       {top > 0 && <tr aria-hidden="true" style={{ height: top }}><td colSpan={cols} /></tr>}
       {items.map((v) => {
         const m = pool.backends[v.index];
-        return m ? <MemberRow key={m.name} member={m} {...props} /> : null;
+        return m ? <MemberRow key={m.name} {...rowProps(props, m)} /> : null;
       })}
       {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }}><td colSpan={cols} /></tr>}
     </tbody>
   );
 }
 
-const MemberRow = memo(function MemberRow({
-  member: m,
-  frontend,
-  pool,
-  backends,
-  now,
-  renderActions,
-}: BodyProps & { member: PoolInfo['backends'][number] }) {
-  const b = backends.get(m.name);
+function rowProps(p: BodyProps, member: PoolInfo['backends'][number]): RowProps {
+  return {
+    member,
+    backend: p.backends.get(member.name),
+    frontend: p.frontend,
+    pool: p.pool,
+    renderActions: p.renderActions,
+    detailHref: p.detailHref,
+    selected: p.selected === member.name,
+  };
+}
+
+const MemberRow = memo(function MemberRow({ member: m, backend: b, frontend, pool, renderActions, detailHref, selected }: RowProps) {
   if (!b) {
     return (
       <tr>
@@ -146,10 +163,17 @@ const MemberRow = memo(function MemberRow({
   }
   const last = b.transitions[0];
   return (
-    <tr className={`row-${b.state}`} data-backend={b.name} tabIndex={-1}>
+    <tr className={`row-${b.state}`} data-backend={b.name} tabIndex={-1} aria-current={selected || undefined}>
       <th scope="row">
         <span className={`heartbeat ${b.probing ? 'beating' : ''}`} aria-label={b.probing ? 'probe in flight' : undefined} />
-        {b.name} <span className="muted addr">{b.address}</span>
+        {detailHref ? (
+          <a href={detailHref(b.name)} className="backend-link">
+            {b.name}
+          </a>
+        ) : (
+          b.name
+        )}{' '}
+        <span className="muted addr">{b.address}</span>
       </th>
       <td>
         <Flash value={b.state}>
@@ -172,7 +196,7 @@ const MemberRow = memo(function MemberRow({
       </td>
       <td className="num">{b.lastProbe ? formatMs(b.lastProbe.durationMs) : '—'}</td>
       <td className="num" title={last ? new Date(last.atMs).toISOString() : undefined}>
-        {last ? formatAge(now - last.atMs) : '—'}
+        {last ? <Age atMs={last.atMs} /> : '—'}
       </td>
       {renderActions && <td>{renderActions({ frontend, pool, member: m, backend: b })}</td>}
     </tr>
