@@ -238,7 +238,7 @@ function fanoutText(r) {
   return (
     `WatchEvents fan-out (bench:fanout, real gRPC on loopback, checker with a flipping fake prober): ${r.transitionsPerS} ` +
     `transitions/s to ${r.subscribers} subscribers, ${r.stalled} stalled. Reading subscribers: ${r.readerEventsMin}–${r.readerEventsMax} ` +
-    `events of ${r.transitionsAfterMark} after the mark, ${r.readersMissingEvents} missing events, ${r.readersReportingDrops} told of drops ` +
+    `events of ${r.transitionsAfterMark} after the mark; ${r.readersMissingEvents} of ${r.subscribers - r.stalled} readers missed events, ${r.readersReportingDrops} were told of drops ` +
     `(goal 0). Checker probe interval (1 s ±10% jitter by design) without subscribers ${iv(r.intervalWithout)}; ` +
     `with them ${iv(r.intervalWith)}.`
   );
