@@ -9,6 +9,10 @@ import { renderWith } from '../../../test/render';
 import { ConfigEditor } from './config-editor';
 import { issuesToDiagnostics } from './use-code-mirror';
 
+// CodeMirror measures text ranges; jsdom has no layout, so empty geometry is the honest answer.
+Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+
 const TEXT = 'maglev:\n  backends:\n    web-a: { address: 10.0.0.1 }\n';
 const BAD_LINE = 3;
 const diff = (over: Partial<ConfigDiff['backends']> = {}): ConfigDiff => ({
@@ -17,12 +21,13 @@ const diff = (over: Partial<ConfigDiff['backends']> = {}): ConfigDiff => ({
   healthchecks: { added: [], removed: [], changed: [] },
   emptiedPools: [],
 });
-const valid = { ok: true, kind: 'ok' as const, issues: [], warnings: [] };
+const valid = { ok: true, kind: 'ok' as const, issues: [], warnings: [], legacy: false };
 const invalid = {
   ok: false,
   kind: 'semantic' as const,
   issues: [{ kind: 'semantic' as const, path: 'maglev.backends.web-a.address', line: BAD_LINE, col: 5, message: 'not an IP address' }],
   warnings: [],
+  legacy: false,
 };
 
 function bridge() {
