@@ -57,10 +57,28 @@ describe('site view', () => {
     window.location.hash = '#/site/lab/backends';
     renderWith(bridge, <App />);
     await userEvent.click(await screen.findByRole('button', { name: 'Pause web-a' }));
-    expect(screen.getByText(/probing stops, the state becomes paused/)).toBeTruthy();
+    expect(screen.getByText(/probing stops, the state becomes paused and its effective weight 0 in www\/primary \(now 100\)/)).toBeTruthy();
+    expect(screen.getByText(/www fails over from pool primary to pool standby/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Confirm pause' }));
     await waitFor(() => expect(bridge.calls.some((c) => c.op === 'backends:pause')).toBe(true));
     expect(await screen.findByText('paused', { selector: '.result-ok' })).toBeTruthy();
+  });
+
+  it('refuses a weight outside 0-100 and sends a valid one', async () => {
+    const bridge = bridgeFor();
+    window.location.hash = '#/site/lab/backends';
+    renderWith(bridge, <App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Set weight of web-a in primary' }));
+    const input = screen.getByRole('spinbutton', { name: /Weight/ });
+    const confirm = screen.getByRole('button', { name: 'Confirm weight' }) as HTMLButtonElement;
+    await userEvent.clear(input);
+    await userEvent.type(input, '250');
+    expect(confirm.disabled).toBe(true);
+    await userEvent.clear(input);
+    await userEvent.type(input, '0');
+    expect(screen.getByText(/from 100 to 0/)).toBeTruthy();
+    expect(screen.getByText(/www would have no backend carrying traffic/)).toBeTruthy();
+    expect(confirm.disabled).toBe(false);
   });
 
   it('hides actions in read-only mode', async () => {

@@ -1,36 +1,13 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BackendRow } from '../../../../../shared/model';
+import type { BackendRow, FrontendInfo } from '../../../../../shared/model';
 import { useBridge } from '../../../lib/bridge-context';
 import { siteKeys } from '../../../lib/query-keys';
+import { actionImpact, describeAction, type ActionTarget, type Verb } from '../utils/action-impact';
 
-type Verb = 'pause' | 'resume' | 'enable' | 'disable' | 'weight';
+const isWeight = (w: number) => Number.isInteger(w) && w >= 0 && w <= 100;
 
-export interface ActionTarget {
-  site: string;
-  siteName: string;
-  backend: BackendRow;
-  frontend: string;
-  pool: string;
-  weight: number;
-}
-
-/** Says exactly what an action will do, for the confirm dialog. */
-export function describeAction(verb: Verb, t: ActionTarget, weight?: number): string {
-  const b = `${t.backend.name} (${t.backend.address}) in site ${t.siteName}`;
-  switch (verb) {
-    case 'pause':
-      return `Pause ${b}: probing stops, the state becomes paused and its effective weight drops to 0 in every pool until resumed.`;
-    case 'resume':
-      return `Resume ${b}: probing restarts, the state becomes unknown and it takes traffic again after its next passing probe.`;
-    case 'disable':
-      return `Disable ${b}: probing stops, the state becomes disabled and its effective weight is 0 with a flush of its connections.`;
-    case 'enable':
-      return `Enable ${b}: probing restarts from unknown; it takes traffic after its next passing probe.`;
-    case 'weight':
-      return `Set the weight of ${t.backend.name} in ${t.frontend} / pool ${t.pool} from ${t.weight} to ${weight} (run time only: the next reload restores the file's weight).`;
-  }
-}
+export type { ActionTarget } from '../utils/action-impact';
 
 /** The action buttons of one pool member, each behind a confirm that states what happens. */
 export function BackendActions({ target }: { target: ActionTarget }) {
@@ -65,6 +42,16 @@ export function BackendActions({ target }: { target: ActionTarget }) {
     dialog.current?.close?.();
     dialog.current?.removeAttribute('open');
   };
+  // Read at render time from the cache: the dialog describes the site as it is when it is open.
+  const impact = pending
+    ? actionImpact(
+        pending,
+        backend.name,
+        qc.getQueryData<FrontendInfo[]>(siteKeys.frontends(site)) ?? [],
+        qc.getQueryData<BackendRow[]>(siteKeys.backends(site)) ?? [backend],
+        pending === 'weight' ? { frontend: target.frontend, pool: target.pool, to: weight } : undefined,
+      )
+    : null;
   const paused = backend.state === 'paused';
   const disabled = backend.state === 'disabled' || !backend.enabled;
   return (
@@ -95,18 +82,23 @@ export function BackendActions({ target }: { target: ActionTarget }) {
               mutation.mutate(pending);
             }}
           >
-            <p>{describeAction(pending, target, weight)}</p>
             {pending === 'weight' && (
               <label>
                 Weight (0–100){' '}
-                <input type="number" min={0} max={100} value={weight} onChange={(e) => setWeight(Number(e.target.value))} />
+                <input type="number" min={0} max={100} step={1} value={Number.isNaN(weight) ? '' : weight} onChange={(e) => setWeight(e.target.value === '' ? NaN : Number(e.target.value))} aria-invalid={!isWeight(weight)} />
               </label>
             )}
+            <p>{describeAction(pending, target, impact!, weight)}</p>
+            {impact!.warnings.map((w) => (
+              <p key={w} className="warning">
+                ⚠ {w}
+              </p>
+            ))}
             <div className="dialog-buttons">
               <button type="button" onClick={close}>
                 Cancel
               </button>
-              <button type="submit" className="primary">
+              <button type="submit" className="primary" disabled={pending === 'weight' && !isWeight(weight)}>
                 Confirm {pending}
               </button>
             </div>
