@@ -88,7 +88,8 @@ describe('src/main/index.ts', () => {
     expect(order.slice(0, 4)).toEqual(['fork', 'csp', 'ipc', 'window']);
 
     expect(forks[0]!.path).toMatch(/utility\.js$/);
-    expect(forks[0]!.args).toEqual(['--sites', '/tmp/maglev-monitor-test/sites.yaml', '--app-version', '0.0.0-test', '--user', expect.any(String)]);
+    expect(forks[0]!.args).toEqual(['--sites', '/tmp/maglev-monitor-test/sites.yaml', '--app-version', '0.0.0-test', '--user', expect.any(String),
+      '--audit-log', '/tmp/maglev-monitor-test/audit.log']);
     expect([...handlers.keys()].sort()).toEqual(Object.keys(operations).map((o) => `maglev:${o}`).sort());
     const options = m.BrowserWindow.mock.calls[0]![0]!;
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
