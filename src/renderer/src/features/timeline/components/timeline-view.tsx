@@ -1,33 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { BACKEND_STATES, type BackendState, type TransitionRecord } from '../../../../../shared/model';
+import { BACKEND_STATES, type BackendState } from '../../../../../shared/model';
 import { useBridge } from '../../../lib/bridge-context';
 import { siteKeys } from '../../../lib/query-keys';
 import { StateBadge } from '../../../components/state-badge';
 import { formatTime } from '../../../components/format';
-import { BAND_COLOURS } from '../../../components/state-colours';
-
-
-/** Draws transitions as ticks on a time axis (canvas: thousands of marks stay cheap). */
-function TimeStrip({ items }: { items: TransitionRecord[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const c = canvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx || items.length === 0) return;
-    const w = (c.width = c.clientWidth * devicePixelRatio);
-    const h = (c.height = 40 * devicePixelRatio);
-    ctx.clearRect(0, 0, w, h);
-    const t1 = Date.now();
-    const t0 = Math.min(...items.map((i) => i.atMs), t1 - 60_000);
-    for (const it of items) {
-      const x = ((it.atMs - t0) / (t1 - t0)) * (w - 4) + 2;
-      ctx.fillStyle = BAND_COLOURS[it.to];
-      ctx.fillRect(x - 1, it.to === 'down' ? 0 : h / 3, 2 * devicePixelRatio, it.to === 'down' ? h : h / 3);
-    }
-  }, [items]);
-  return <canvas ref={canvas} className="time-strip" role="img" aria-label={`${items.length} transitions on a time axis`} />;
-}
+import { TimeStrip } from './time-strip';
 
 function download(filename: string, mime: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
