@@ -34,15 +34,20 @@ describe('LogsView', () => {
     await waitFor(() => expect(bridge.calls.at(-1)).toEqual({ op: 'logs:subscribe', request: { site: 'lab', level: null } }));
   });
 
-  it('holds the list while scrolling is paused and catches up on resume', async () => {
+  it('follows the newest record, holds still while paused and catches up on resume', async () => {
     const user = userEvent.setup();
     const bridge = createMockBridge({ 'logs:recent': () => [], 'logs:subscribe': ({ level }) => ({ level }) });
     renderWith(bridge, <LogsView site="lab" />);
     const list = await screen.findByRole('list', { name: 'Log records' });
     await waitFor(() => expect(bridge.calls.some((c) => c.op === 'logs:recent')).toBe(true));
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 900 });
+    act(() => bridge.emit('logs:appended', { site: 'lab', records: [rec('info', 'followed')] }));
+    expect(list.scrollTop).toBe(900);
     await user.click(screen.getByRole('button', { name: 'Pause scrolling' }));
+    list.scrollTop = 100;
     act(() => bridge.emit('logs:appended', { site: 'lab', records: [rec('info', 'while paused')] }));
     expect(within(list).queryByText('while paused')).toBeNull();
+    expect(list.scrollTop).toBe(100);
     await user.click(screen.getByRole('button', { name: 'Resume scrolling' }));
     expect(within(list).getByText('while paused')).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { LOG_LEVELS, type LogLevel, type LogRecord } from '../../../../../shared/model';
 import { useBridge } from '../../../lib/bridge-context';
 import { formatTime } from '../../../components/format';
@@ -34,6 +34,11 @@ export function LogsView({ site }: { site: string }) {
   useEffect(() => {
     if (!paused) setShown(records);
   }, [records, paused]);
+  const list = useRef<HTMLOListElement>(null);
+  // Follow the newest record (last) unless the user paused to read.
+  useLayoutEffect(() => {
+    if (!paused && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [shown, paused]);
   return (
     <section aria-label="Logs">
       <div className="toolbar">
@@ -51,7 +56,7 @@ export function LogsView({ site }: { site: string }) {
         <span className="muted">{shown.length} records (newest last)</span>
         {error && <span role="alert">{error}</span>}
       </div>
-      <ol className="log-list" aria-label="Log records">
+      <ol ref={list} className="log-list" aria-label="Log records">
         {shown.slice(-500).map((r, i) => (
           <li key={`${r.atMs}-${i}`} className={`log-${r.level}`}>
             <span className="muted">{formatTime(r.atMs)}</span> <strong>{r.level.toUpperCase()}</strong> {r.msg}{' '}
