@@ -1,9 +1,10 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpProber } from './http-prober';
-import { httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
+import { createHttpProber, hostHeader } from './http-prober';
+import { countTimeWait, httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
 
-const prober = createHttpProber('http');
+const prober = createHttpProber({ kind: 'http' });
 const servers: ScriptedServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -38,6 +39,14 @@ describe('http prober', () => {
     expect(await prober.probe(httpTarget(s.port, { codeMin: 500, codeMax: 503 }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
   });
 
+  it('accepts any status inside the configured range and names the status outside it', async () => {
+    const s = await serve('HTTP/1.1 301 Moved Permanently\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n');
+    expect(await prober.probe(httpTarget(s.port, { codeMin: 300, codeMax: 399 }), { timeoutMs: 2000 })).toMatchObject({ ok: true, detail: 'HTTP 301' });
+    expect(await prober.probe(httpTarget(s.port, { codeMin: 301, codeMax: 301 }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await prober.probe(httpTarget(s.port, { codeMin: 200, codeMax: 300 }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7STS', detail: 'HTTP 301' });
+    expect(await prober.probe(httpTarget(s.port, { codeMin: 302, codeMax: 399 }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7STS' });
+  });
+
   it('checks the body regexp (L7BODY) with Content-Length framing', async () => {
     const s = await serve('HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nstatus: bad');
     const r = await prober.probe(httpTarget(s.port, { regexp: /status: ok/ }), { timeoutMs: 2000 });
@@ -52,6 +61,14 @@ describe('http prober', () => {
       setImmediate(() => sock.end('lo\r\n6\r\n world\r\n0\r\n\r\n'));
     });
     expect(await prober.probe(httpTarget(s.port, { regexp: /^hello world$/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+  });
+
+  it('waits for a slow body that completes within the timeout', async () => {
+    const s = await serve((sock) => {
+      sock.write('HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nslow');
+      setTimeout(() => sock.end(' but fine'), 50);
+    });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /slow but fine/ }), { timeoutMs: 3000 })).toMatchObject({ ok: true, code: 'L7OK' });
   });
 
   it('reads an HTTP/1.0 body until the server closes', async () => {
@@ -107,6 +124,35 @@ describe('http prober', () => {
     ac.abort();
     expect(await p).toMatchObject({ ok: false, detail: 'probe aborted' });
     expect(await prober.probe(httpTarget(s.port), { timeoutMs: 5000, signal: AbortSignal.abort() })).toMatchObject({ ok: false, code: 'L4TOUT' });
+  });
+
+  it('removes its abort listener when it settles (no leak on a long-lived signal)', async () => {
+    const s = await serve(OK);
+    const ac = new AbortController();
+    for (let i = 0; i < 15; i++) await prober.probe(httpTarget(s.port), { timeoutMs: 2000, signal: ac.signal });
+    expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('closes with RST: passes, failures and timeouts leave no TIME_WAIT socket', async (ctx) => {
+    const ok = await serve(OK);
+    const silent = await serve(() => {});
+    if (countTimeWait(ok.port) === null) ctx.skip(); // skipped: the `ss` command is missing
+    for (let i = 0; i < 5; i++) {
+      await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 });
+      await prober.probe(httpTarget(ok.port, { codeMin: 500, codeMax: 599 }), { timeoutMs: 2000 });
+      await prober.probe(httpTarget(ok.port, { regexp: /ok/ }), { timeoutMs: 2000 });
+      await prober.probe(httpTarget(silent.port), { timeoutMs: 20 });
+    }
+    expect(countTimeWait(ok.port)).toBe(0);
+    expect(countTimeWait(silent.port)).toBe(0);
+  });
+
+  it('writes the Host header with the port unless it is the default one', () => {
+    expect(hostHeader('www.example.com', 80, 80)).toBe('www.example.com');
+    expect(hostHeader('www.example.com', 8080, 80)).toBe('www.example.com:8080');
+    expect(hostHeader('www.example.com:9000', 8080, 80)).toBe('www.example.com:9000');
+    expect(hostHeader('2001:db8::1', 443, 443)).toBe('[2001:db8::1]');
+    expect(hostHeader('2001:db8::1', 8443, 443)).toBe('[2001:db8::1]:8443');
   });
 
   it('binds the source address', async () => {

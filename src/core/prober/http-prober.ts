@@ -1,30 +1,48 @@
-import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import { isIP, type Socket } from 'node:net';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import { APP_VERSION } from '../../shared/version';
-import { ProbeConnection, type TlsParams } from './probe-connection';
+import { lazySecureContext, ProbeConnection, probeOf, type TlsParams, type TrustedCa } from './probe-connection';
 import { HttpResponseReader, type ParseVerdict } from './http-response';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
 export interface HttpProberDeps {
+  /** The kind the prober answers to (default 'http'); TLS follows each target's own kind. */
+  kind?: 'http' | 'https';
   /** User-Agent header; default `maglev-monitor/<version>`. */
   userAgent?: string;
+  /** CAs that https probes trust instead of Node's bundled roots (tests, private PKI). */
+  ca?: TrustedCa;
 }
 
 type HttpSpec = NonNullable<ProbeTarget['http']>;
 
-/** Precomputed request bytes per target: built once, sent on every probe. */
-function buildRequest(target: ProbeTarget, spec: HttpSpec, userAgent: string): Buffer {
-  const host = target.port === (target.kind === 'https' ? 443 : 80) ? spec.host : hostWithPort(spec.host, target.port);
-  return Buffer.from(
-    `GET ${spec.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nAccept: */*\r\nConnection: close\r\n\r\n`,
-    'latin1',
-  );
+/** What a target's probes share: the request bytes and the TLS parameters, built once per target. */
+interface Prepared {
+  readonly request: Buffer;
+  readonly tls: TlsParams | null;
 }
 
-function hostWithPort(host: string, port: number): string {
-  // An IPv6 literal needs brackets in a Host header.
-  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return `${h}:${port}`;
+function prepare(target: ProbeTarget, spec: HttpSpec, userAgent: string, tlsContext: () => SecureContext): Prepared {
+  const https = target.kind === 'https';
+  const host = hostHeader(spec.host, target.port, https ? 443 : 80);
+  const request = Buffer.from(
+    `GET ${spec.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nConnection: close\r\nAccept: */*\r\n\r\n`,
+    'latin1',
+  );
+  return { request, tls: https ? { serverName: spec.serverName, insecureSkipVerify: spec.insecureSkipVerify, secureContext: tlsContext() } : null };
+}
+
+/** The Host header: the configured host, with the port when it is not the scheme's default. */
+export function hostHeader(host: string, port: number, defaultPort: number): string {
+  let h = host;
+  if (isIP(h) === 6) h = `[${h}]`;
+  else if (h.includes(':')) return h; // the config gave a port already (or a bracketed literal)
+  return port === defaultPort ? h : `${h}:${port}`;
+}
+
+// One listener for every probe's socket: `this` is the socket, which knows its probe.
+function onHttpData(this: Socket, d: Buffer): void {
+  probeOf<HttpProbe>(this)?.received(d);
 }
 
 class HttpProbe extends ProbeConnection {
@@ -34,21 +52,24 @@ class HttpProbe extends ProbeConnection {
     resolve: (o: ProbeOutcome) => void,
     options: ProbeOptions,
     private readonly spec: HttpSpec,
-    private readonly request: Buffer,
+    private readonly prepared: Prepared,
   ) {
     super(resolve, options);
     this.reader = new HttpResponseReader(spec.regexp !== null);
   }
 
   start(target: ProbeTarget): void {
-    const tls: TlsParams | null =
-      target.kind === 'https' ? { serverName: this.spec.serverName, insecureSkipVerify: this.spec.insecureSkipVerify } : null;
-    this.open(target.address, target.port, target.sourceAddress, tls);
+    this.open(target.address, target.port, target.sourceAddress, this.prepared.tls);
   }
 
   protected onReady(socket: Socket | TLSSocket): void {
-    socket.on('data', (d: Buffer) => this.verdict(this.reader.push(d)));
-    socket.write(this.request);
+    socket.on('data', onHttpData);
+    socket.write(this.prepared.request);
+  }
+
+  /** @internal Bytes of the response arrived. */
+  received(d: Buffer): void {
+    this.verdict(this.reader.push(d));
   }
 
   protected override onClose(): void {
@@ -71,9 +92,11 @@ class HttpProbe extends ProbeConnection {
 }
 
 /** Creates the HTTP/HTTPS prober: one connection per probe, minimal HTTP/1.1 over net/tls, RST close. */
-export function createHttpProber(kind: 'http' | 'https' = 'http', deps: HttpProberDeps = {}): Prober {
-  const userAgent = deps.userAgent ?? `maglev-monitor/${APP_VERSION}`;
-  const requests = new WeakMap<ProbeTarget, Buffer>();
+export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): Prober {
+  // A bare kind is accepted too: the first callers wrote createHttpProber('https').
+  const { kind = 'http', userAgent = `maglev-monitor/${APP_VERSION}`, ca } = typeof deps === 'string' ? { kind: deps } : deps;
+  const tlsContext = lazySecureContext(ca);
+  const cache = new WeakMap<ProbeTarget, Prepared>();
   return {
     kind,
     probe(target, options) {
@@ -83,12 +106,12 @@ export function createHttpProber(kind: 'http' | 'https' = 'http', deps: HttpProb
           resolve({ ok: false, code: 'INTERNAL', detail: 'http probe without http parameters', durationMs: 0 });
           return;
         }
-        let request = requests.get(target);
-        if (!request) {
-          request = buildRequest(target, spec, userAgent);
-          requests.set(target, request);
+        let prepared = cache.get(target);
+        if (!prepared) {
+          prepared = prepare(target, spec, userAgent, tlsContext);
+          cache.set(target, prepared);
         }
-        new HttpProbe(resolve, options, spec, request).start(target);
+        new HttpProbe(resolve, options, spec, prepared).start(target);
       });
     },
   };

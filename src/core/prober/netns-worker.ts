@@ -8,7 +8,7 @@ import { createTcpProber } from './tcp-prober';
 import type { Prober, ProberKind } from './types';
 
 const icmp = createIcmpProber();
-const probers: Record<ProberKind, Prober> = { http: createHttpProber('http'), https: createHttpProber('https'), tcp: createTcpProber(), icmp };
+const probers: Record<ProberKind, Prober> = { http: createHttpProber({ kind: 'http' }), https: createHttpProber({ kind: 'https' }), tcp: createTcpProber(), icmp };
 const cache = new Map<string, ReturnType<typeof targetFromWire>>();
 
 createInterface({ input: process.stdin }).on('line', (line) => {

@@ -1,5 +1,5 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import type { ProbeCode } from '../../shared/model';
 import type { ProbeOptions, ProbeOutcome } from './types';
 
@@ -13,6 +13,8 @@ export const enum Stage {
 export interface TlsParams {
   readonly serverName: string | null;
   readonly insecureSkipVerify: boolean;
+  /** Shared by every probe of a prober (one context, not one per connection); undefined = Node's default. */
+  readonly secureContext?: SecureContext;
 }
 
 const ERRNO_DETAIL: Record<string, string> = {
@@ -24,9 +26,67 @@ const ERRNO_DETAIL: Record<string, string> = {
   EPIPE: 'connection closed',
 };
 
+/** OpenSSL's own words for the verify results a health check meets most (X509_verify_cert_error_string). */
+const TLS_VERIFY_DETAIL: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'certificate has expired',
+  CERT_NOT_YET_VALID: 'certificate is not yet valid',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in certificate chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get local issuer certificate',
+  UNABLE_TO_GET_ISSUER_CERT: 'unable to get issuer certificate',
+  CERT_REVOKED: 'certificate revoked',
+  CERT_SIGNATURE_FAILURE: 'certificate signature failure',
+  CERT_UNTRUSTED: 'certificate not trusted',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate does not match the server name',
+};
+
+/** CAs a prober trusts instead of Node's bundled roots (tests, private PKI). */
+export type TrustedCa = string | Buffer | readonly (string | Buffer)[];
+
+/** Returns a getter of one TLS context for all of a prober's probes, made on first use. */
+export function lazySecureContext(ca: TrustedCa | undefined): () => SecureContext {
+  let ctx: SecureContext | null = null;
+  return () => (ctx ??= createSecureContext(ca === undefined ? {} : { ca: ca as string | Buffer | (string | Buffer)[] }));
+}
+
 /** Describes a socket error in a few words ("connection refused", "certificate has expired"). */
 export function describeError(e: NodeJS.ErrnoException): string {
   return (e.code && ERRNO_DETAIL[e.code]) || e.message || e.code || 'socket error';
+}
+
+/** Describes a certificate verify failure from its code ("CERT_HAS_EXPIRED" → "certificate has expired"). */
+export function describeVerifyError(code: unknown): string {
+  const c = typeof code === 'string' ? code : ((code as { code?: string } | null)?.code ?? 'certificate verify failed');
+  return TLS_VERIFY_DETAIL[c] ?? c.toLowerCase().replace(/_/g, ' ');
+}
+
+const STAGE_TEXT = ['while connecting', 'during TLS handshake', 'while reading response'];
+
+/** The probe a socket belongs to; set on the socket so one shared listener serves every probe. */
+const PROBE = Symbol('probe');
+type Owned = (Socket | TLSSocket) & { [PROBE]?: ProbeConnection };
+
+// Listeners shared by all probes (no closures per probe on the hot path); `this` is the socket.
+function onSocketError(this: Owned, e: NodeJS.ErrnoException): void {
+  this[PROBE]?.socketError(e);
+}
+function onSocketClose(this: Owned): void {
+  this[PROBE]?.peerClosed();
+}
+function onConnect(this: Owned): void {
+  this[PROBE]?.connected();
+}
+function onSecureConnect(this: Owned): void {
+  this[PROBE]?.secured();
+}
+function onTimeout(p: ProbeConnection): void {
+  p.timedOut();
+}
+
+/** Returns the probe that owns `socket` (for subclasses' shared listeners). */
+export function probeOf<P extends ProbeConnection>(socket: Socket | TLSSocket): P | undefined {
+  return (socket as Owned)[PROBE] as P | undefined;
 }
 
 /**
@@ -38,70 +98,116 @@ export abstract class ProbeConnection {
   protected stage = Stage.Connecting;
   protected raw: Socket | null = null;
   protected tls: TLSSocket | null = null;
+  private tlsParams: TlsParams | null = null;
   private settled = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly t0 = performance.now();
   private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = (): void => this.fail(this.timeoutCode(), 'probe aborted');
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly resolve: (o: ProbeOutcome) => void,
     options: ProbeOptions,
   ) {
     this.signal = options.signal;
+    this.timeoutMs = options.timeoutMs;
     if (this.signal?.aborted) {
       this.fail(this.timeoutCode(), 'probe aborted');
       return;
     }
-    this.signal?.addEventListener('abort', this.onAbort, { once: true });
-    this.timer = setTimeout(() => this.fail(this.timeoutCode(), `timeout after ${options.timeoutMs}ms ${this.stageText()}`), options.timeoutMs);
+    // The probe itself is the abort listener (handleEvent), so no closure is made per probe.
+    this.signal?.addEventListener('abort', this);
+    this.timer = setTimeout(onTimeout, options.timeoutMs, this);
   }
 
   /** Opens the connection; `tls` non-null wraps it in TLS before `onReady`. */
   protected open(address: string, port: number, sourceAddress: string | null, tls: TlsParams | null): void {
     if (this.settled) return;
-    let raw: Socket;
+    let raw: Owned;
     try {
       raw = netConnect({ host: address, port, localAddress: sourceAddress ?? undefined, noDelay: true });
     } catch (e) {
       this.fail('INTERNAL', `cannot connect: ${(e as Error).message}`);
       return;
     }
+    raw[PROBE] = this;
     this.raw = raw;
-    raw.on('error', (e: NodeJS.ErrnoException) => this.onSocketError(e));
+    raw.on('error', onSocketError);
+    raw.on('connect', onConnect);
     if (!tls) {
-      raw.once('connect', () => {
-        this.stage = Stage.Requesting;
-        this.onReady(raw);
-      });
-      raw.on('close', () => this.onClose());
+      raw.on('close', onSocketClose);
       return;
     }
-    raw.once('connect', () => {
-      this.stage = Stage.Handshaking;
-    });
+    this.tlsParams = tls;
     const sni = tls.serverName && isIP(tls.serverName) === 0 ? tls.serverName : undefined;
-    const t = tlsConnect({ socket: raw, servername: sni, rejectUnauthorized: !tls.insecureSkipVerify });
-    this.tls = t;
-    t.on('error', (e: NodeJS.ErrnoException) => this.onSocketError(e));
-    t.once('secureConnect', () => {
-      this.stage = Stage.Requesting;
-      this.onReady(t);
+    // Verification is checked on secureConnect rather than left to Node: a rejected certificate then still
+    // ends with our RST instead of Node's FIN (one TIME_WAIT socket per failing probe otherwise).
+    // `host` is the name the certificate must match: the server name, else the backend's address (as Go does).
+    const t: TLSSocket & Owned = tlsConnect({
+      socket: raw,
+      host: tls.serverName ?? address,
+      servername: sni,
+      rejectUnauthorized: false,
+      secureContext: tls.secureContext,
     });
-    t.on('close', () => this.onClose());
+    t[PROBE] = this;
+    this.tls = t;
+    t.on('error', onSocketError);
+    t.on('secureConnect', onSecureConnect);
+    t.on('close', onSocketClose);
   }
 
   /** Called once the connection (and TLS handshake) is up. */
   protected abstract onReady(socket: Socket | TLSSocket): void;
 
-  /** Called when the peer closes; HTTP reads until close. Default: a failure if not settled. */
+  /** @internal The TCP connection is up. */
+  connected(): void {
+    if (this.settled) return;
+    if (this.tls) {
+      this.stage = Stage.Handshaking;
+      return;
+    }
+    this.stage = Stage.Requesting;
+    this.onReady(this.raw as Socket);
+  }
+
+  /** @internal The TLS handshake completed; the certificate is judged here. */
+  secured(): void {
+    const t = this.tls;
+    if (this.settled || !t) return;
+    if (!this.tlsParams?.insecureSkipVerify && !t.authorized) {
+      this.fail('L6RSP', describeVerifyError(t.authorizationError));
+      return;
+    }
+    this.stage = Stage.Requesting;
+    this.onReady(t);
+  }
+
+  /** @internal The deadline passed. */
+  timedOut(): void {
+    this.timer = null;
+    this.fail(this.timeoutCode(), `timeout after ${this.timeoutMs}ms ${STAGE_TEXT[this.stage] ?? ''}`);
+  }
+
+  /** @internal The abort signal fired (the probe is its own listener object). */
+  handleEvent(): void {
+    this.fail(this.timeoutCode(), 'probe aborted');
+  }
+
+  /** @internal The peer closed; HTTP reads until close. */
+  peerClosed(): void {
+    if (!this.settled) this.onClose();
+  }
+
+  /** Called when the peer closes before a verdict. Default: a failure for the stage reached. */
   protected onClose(): void {
     if (this.stage === Stage.Handshaking) this.fail('L6RSP', 'connection closed during TLS handshake');
     else if (this.stage === Stage.Connecting) this.fail('L4CON', 'connection closed');
     else this.fail('L7RSP', 'connection closed before a complete response');
   }
 
-  protected onSocketError(e: NodeJS.ErrnoException): void {
+  /** @internal A socket error; its code depends on the stage reached. */
+  socketError(e: NodeJS.ErrnoException): void {
     if (this.settled) return;
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'EINVAL') return this.fail('INTERNAL', describeError(e));
     if (this.stage === Stage.Connecting) return this.fail('L4CON', describeError(e));
@@ -120,10 +226,6 @@ export abstract class ProbeConnection {
     return 'L7TOUT';
   }
 
-  private stageText(): string {
-    return ['while connecting', 'during TLS handshake', 'while reading response'][this.stage] ?? '';
-  }
-
   protected succeed(code: ProbeCode, detail: string): void {
     this.settle(true, code, detail);
   }
@@ -136,7 +238,7 @@ export abstract class ProbeConnection {
     if (this.settled) return;
     this.settled = true;
     if (this.timer) clearTimeout(this.timer);
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
     this.close();
     this.resolve({ ok, code, detail, durationMs: performance.now() - this.t0 } as ProbeOutcome);
   }
@@ -144,11 +246,17 @@ export abstract class ProbeConnection {
   private close(): void {
     const raw = this.raw;
     if (!raw) return;
-    // Errors after the verdict (e.g. ERR_SOCKET_CLOSED from resetAndDestroy) are expected; the 'error'
-    // listeners stay attached and ignore them because the probe is settled.
-    if (this.tls) this.tls.destroy();
-    if (raw.readyState === 'open' || raw.readyState === 'readOnly' || raw.readyState === 'writeOnly') raw.resetAndDestroy();
-    else raw.destroy();
+    // Errors after the verdict (e.g. ERR_SOCKET_CLOSED) are expected; the shared 'error' listeners stay
+    // attached and ignore them because the probe is settled.
+    if (raw.readyState === 'open' || raw.readyState === 'readOnly' || raw.readyState === 'writeOnly') {
+      // RST, and leave the TLS layer alone: it closes itself once its TCP handle is gone. Destroying the
+      // TLSSocket first would close the handle with a FIN (a TIME_WAIT socket per probe); destroying it
+      // right after the reset, inside a TLS callback, crashes Node 20 (SIGSEGV).
+      raw.resetAndDestroy();
+      return;
+    }
+    raw.destroy();
+    this.tls?.destroy();
   }
 
   protected get isSettled(): boolean {

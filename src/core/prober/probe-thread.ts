@@ -8,7 +8,7 @@ import { createTcpProber } from './tcp-prober';
 import type { Prober, ProberKind, ProbeTarget } from './types';
 
 const icmp = createIcmpProber();
-const probers: Record<ProberKind, Prober> = { http: createHttpProber('http'), https: createHttpProber('https'), tcp: createTcpProber(), icmp };
+const probers: Record<ProberKind, Prober> = { http: createHttpProber({ kind: 'http' }), https: createHttpProber({ kind: 'https' }), tcp: createTcpProber(), icmp };
 /** Targets by the main thread's target id, so each target is decoded (and its regexp compiled) once. */
 const targets = new Map<number, ProbeTarget>();
 let out: WireReply[] = [];

@@ -27,8 +27,8 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
   if ((options.threads ?? 0) > 1) return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
-    ['http', createHttpProber('http')],
-    ['https', createHttpProber('https')],
+    ['http', createHttpProber({ kind: 'http' })],
+    ['https', createHttpProber({ kind: 'https' })],
     ['tcp', createTcpProber()],
     ['icmp', icmp],
   ]);

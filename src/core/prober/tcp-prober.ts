@@ -1,15 +1,23 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { ProbeConnection } from './probe-connection';
 import type { ProbeCode } from '../../shared/model';
-import type { ProbeOutcome, Prober } from './types';
+import type { SecureContext } from 'node:tls';
+import { lazySecureContext, ProbeConnection, type TrustedCa } from './probe-connection';
+import type { ProbeOutcome, Prober, ProbeTarget } from './types';
+
+export interface TcpProberDeps {
+  /** CAs that `ssl` probes trust instead of Node's bundled roots (tests, private PKI). */
+  ca?: TrustedCa;
+}
 
 class TcpProbe extends ProbeConnection {
   private ssl = false;
 
-  start(address: string, port: number, source: string | null, tcp: NonNullable<import('./types').ProbeTarget['tcp']> | null): void {
+  start(target: ProbeTarget, tlsContext: () => SecureContext): void {
+    const tcp = target.tcp;
     this.ssl = tcp?.ssl ?? false;
-    this.open(address, port, source, this.ssl && tcp ? { serverName: tcp.serverName, insecureSkipVerify: tcp.insecureSkipVerify } : null);
+    const tls = tcp && tcp.ssl ? { serverName: tcp.serverName, insecureSkipVerify: tcp.insecureSkipVerify, secureContext: tlsContext() } : null;
+    this.open(target.address, target.port, target.sourceAddress, tls);
   }
 
   protected onReady(_socket: Socket | TLSSocket): void {
@@ -22,13 +30,14 @@ class TcpProbe extends ProbeConnection {
   }
 }
 
-/** Creates the TCP prober: connect, and with `ssl` also complete a TLS handshake. */
-export function createTcpProber(): Prober {
+/** Creates the TCP prober: connect, and with `ssl` also complete a TLS handshake (and verify it). */
+export function createTcpProber(deps: TcpProberDeps = {}): Prober {
+  const tlsContext = lazySecureContext(deps.ca);
   return {
     kind: 'tcp',
     probe(target, options) {
       return new Promise<ProbeOutcome>((resolve) => {
-        new TcpProbe(resolve, options).start(target.address, target.port, target.sourceAddress, target.tcp);
+        new TcpProbe(resolve, options).start(target, tlsContext);
       });
     },
   };

@@ -1,4 +1,5 @@
 // Test-only: raw TCP servers on loopback that answer probes with scripted bytes.
+import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { ProbeTarget } from '../types';
 
@@ -62,4 +63,11 @@ export function httpTarget(port: number, over: Partial<NonNullable<ProbeTarget['
     ...base,
     http: { path: '/healthz', host: 'www.example.com', codeMin: 200, codeMax: 299, regexp: null, serverName: null, insecureSkipVerify: false, ...over },
   };
+}
+
+/** Counts TIME_WAIT sockets to or from `port` on this machine (`ss`); null when `ss` is missing. */
+export function countTimeWait(port: number): number | null {
+  const r = spawnSync('ss', ['-Htan', 'state', 'time-wait', `( dport = :${port} or sport = :${port} )`], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  return r.stdout.split('\n').filter((l) => l.trim() !== '').length;
 }

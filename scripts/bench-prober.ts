@@ -1,0 +1,133 @@
+// Benchmark of the HTTP prober alone: N probes against a loopback HTTP server that runs in a child
+// process (so this process's CPU is the client's only), with C probes in flight. Prints user and system
+// CPU µs per probe (process.cpuUsage) for core/prober's HTTP prober and for an `http.request` baseline
+// (agent: false, one connection per probe, as a health check needs), and the ratio of the two.
+//
+//   npx tsx scripts/bench-prober.ts [--n 20000] [--concurrency 50] [--rounds 3] [--regexp]
+//
+// --regexp makes every probe read and match the body (Content-Length framing) instead of stopping at the
+// status line. Rounds alternate the two clients and the medians are printed, because the machine is shared.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { request } from 'node:http';
+import { createHttpProber, type ProbeTarget } from '../src/core/prober';
+
+const SERVER = `
+const net = require('net');
+const body = 'ok ' + 'x'.repeat(60);
+const res = Buffer.from('HTTP/1.1 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: ' + body.length + '\\r\\nConnection: close\\r\\n\\r\\n' + body);
+const s = net.createServer((c) => {
+  c.on('error', () => {});
+  c.once('data', () => c.end(res));
+});
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));
+`;
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
+  return v;
+}
+
+type ProbeOnce = () => Promise<boolean>;
+
+/** Runs `n` calls of `once` with `concurrency` in flight; returns CPU µs per call and the failures. */
+async function measure(n: number, concurrency: number, probeOnce: ProbeOnce): Promise<{ user: number; sys: number; failed: number; ms: number }> {
+  let started = 0;
+  let failed = 0;
+  const lane = async (): Promise<void> => {
+    while (started < n) {
+      started++;
+      if (!(await probeOnce())) failed++;
+    }
+  };
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const cpu = process.cpuUsage(cpu0);
+  return { user: cpu.user / n, sys: cpu.system / n, failed, ms: performance.now() - t0 };
+}
+
+/** The baseline: Node's own HTTP client, a fresh connection per request, body read (and matched) in full. */
+function httpRequestOnce(port: number, withBody: boolean): ProbeOnce {
+  const headers = { 'User-Agent': 'maglev-monitor/bench', Accept: '*/*', Connection: 'close' };
+  return () =>
+    new Promise<boolean>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/healthz', agent: false, headers, timeout: 5000 }, (res) => {
+        const ok = res.statusCode === 200;
+        if (!withBody) {
+          res.destroy();
+          resolve(ok);
+          return;
+        }
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve(ok && /^ok /.test(body)));
+      });
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const n = arg('n', 20000);
+  const concurrency = arg('concurrency', 50);
+  const rounds = arg('rounds', 3);
+  const withBody = process.argv.includes('--regexp');
+  const server: ChildProcess = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+    const port = Number(line.toString().trim());
+    const prober = createHttpProber({ kind: 'http' });
+    const target: ProbeTarget = {
+      kind: 'http',
+      address: '127.0.0.1',
+      family: 4,
+      port,
+      sourceAddress: null,
+      tcp: null,
+      http: { path: '/healthz', host: 'bench.local', codeMin: 200, codeMax: 299, regexp: withBody ? /^ok / : null, serverName: null, insecureSkipVerify: false },
+    };
+    const ours: ProbeOnce = () => prober.probe(target, { timeoutMs: 5000 }).then((o) => o.ok);
+    const base = httpRequestOnce(port, withBody);
+    // Warm-up: JIT, ephemeral ports, the server's accept path.
+    await measure(Math.min(n, 3000), concurrency, ours);
+    await measure(Math.min(n, 3000), concurrency, base);
+    const a: { user: number; sys: number }[] = [];
+    const b: { user: number; sys: number }[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const x = await measure(n, concurrency, ours);
+      const y = await measure(n, concurrency, base);
+      if (x.failed || y.failed) console.warn(`round ${r + 1}: ${x.failed} prober and ${y.failed} http.request probes failed`);
+      console.log(
+        `round ${r + 1}: prober ${x.user.toFixed(1)}+${x.sys.toFixed(1)} µs (user+sys) in ${x.ms.toFixed(0)} ms; ` +
+          `http.request ${y.user.toFixed(1)}+${y.sys.toFixed(1)} µs in ${y.ms.toFixed(0)} ms`,
+      );
+      a.push(x);
+      b.push(y);
+    }
+    const au = median(a.map((x) => x.user));
+    const as = median(a.map((x) => x.sys));
+    const bu = median(b.map((x) => x.user));
+    const bs = median(b.map((x) => x.sys));
+    console.log(`\n${n} probes × ${rounds} rounds, ${concurrency} in flight, ${withBody ? 'body read + regexp' : 'status line only'}, Node ${process.version}`);
+    console.log(`HTTP prober   : ${au.toFixed(1)} µs user + ${as.toFixed(1)} µs sys per probe (median)`);
+    console.log(`http.request  : ${bu.toFixed(1)} µs user + ${bs.toFixed(1)} µs sys per probe (median)`);
+    console.log(`ratio (user)  : http.request / prober = ${(bu / au).toFixed(2)}×; (user+sys) ${((bu + bs) / (au + as)).toFixed(2)}×`);
+  } finally {
+    server.kill('SIGKILL');
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error((e as Error).message);
+  process.exitCode = 1;
+});
