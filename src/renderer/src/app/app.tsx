@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useBridge, useBridgeConnection } from '../lib/bridge-context';
 import { useLiveUpdates } from '../lib/subscriptions';
@@ -8,9 +8,11 @@ import { appInfoQueryOptions } from '../features/site/api/site-queries';
 import { SitePage } from './site-page';
 import { CommandPalette } from './command-palette';
 import { SitesView } from '../features/sites/components/sites-view';
-import { navigate, useRoute } from './router';
+import { useRoute } from './router';
 import { useTheme } from './theme';
 import { ErrorBoundary } from './error-boundary';
+import { ShortcutHelp, useShortcuts } from './shortcuts';
+import './app.css';
 
 /** The window title and header say "all up" or "N down" at a glance. */
 function useHealthTitle(): string {
@@ -25,33 +27,14 @@ function useHealthTitle(): string {
   return text;
 }
 
-/** Global shortcuts: `g o` overview, `/` filter. */
-function useShortcuts(): void {
-  useEffect(() => {
-    let lastG = 0;
-    const on = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || (e.target as HTMLElement)?.isContentEditable) return;
-      if (e.key === 'g') lastG = Date.now();
-      else if (e.key === 'o' && Date.now() - lastG < 1000) navigate({ view: 'overview' });
-      else if (e.key === '/') {
-        const f = document.getElementById('backend-filter');
-        if (f) {
-          e.preventDefault();
-          f.focus();
-        }
-      }
-    };
-    window.addEventListener('keydown', on);
-    return () => window.removeEventListener('keydown', on);
-  }, []);
-}
-
 /** The app shell: header with health, connection and theme; the routed view. */
 export function App() {
   useLiveUpdates();
-  useShortcuts();
   const bridge = useBridge();
   const route = useRoute();
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useShortcuts(route, toggleHelp);
   const conn = useBridgeConnection();
   const [theme, toggleTheme] = useTheme();
   const title = useHealthTitle();
@@ -80,11 +63,15 @@ export function App() {
             host {conn}
           </span>
         )}
+        <button type="button" onClick={toggleHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
         <button type="button" onClick={toggleTheme} aria-label="Toggle theme">
           {theme === 'dark' ? '☀ light' : '☾ dark'}
         </button>
       </header>
       <CommandPalette toggleTheme={toggleTheme} />
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <main>
         <ErrorBoundary key={route.view === 'site' ? `site/${route.site}/${route.tab}` : route.view}>
           {route.view === 'overview' && <OverviewPage />}

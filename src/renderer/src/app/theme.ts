@@ -13,6 +13,16 @@ export function useTheme(): [Theme, () => void] {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // Until the user picks a theme, follow the OS when it switches (e.g. at dusk).
+  useEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: light)');
+    if (!mq) return;
+    const on = () => {
+      if (!localStorage.getItem(KEY)) setTheme(mq.matches ? 'light' : 'dark');
+    };
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
   const toggle = () =>
     setTheme((t) => {
       const next = t === 'dark' ? 'light' : 'dark';

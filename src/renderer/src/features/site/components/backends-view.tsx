@@ -94,7 +94,7 @@ export function BackendsView({
           onChange={(e) => setFilter(e.target.value)}
           id="backend-filter"
         />
-        <span className="muted">j/k rows · Enter details · / filter · Ctrl-K go to · g o overview</span>
+        <span className="muted">j/k rows · Enter details · / filter · Ctrl-K go to · ? all keys</span>
       </div>
       {frontends.length === 0 && <p className="muted">Nothing matches “{filter}”.</p>}
       {frontends.map((f) => (
