@@ -12,6 +12,8 @@ export interface ProberRegistryOptions {
   logger?: Logger;
   /** Run probes on this many worker threads (0 or 1: on the calling thread). */
   threads?: number;
+  /** With `netns`: the worker command run under `ip netns exec` (default: `defaultWorkerCommand()`). */
+  workerCommand?: string[];
   /** Replaces probers by kind (tests). */
   overrides?: Partial<Record<ProberKind, Prober>>;
 }
@@ -23,8 +25,12 @@ export function createUnavailableProber(kind: ProberKind, detail: string): Probe
 
 /** Creates the prober registry: in-process probers, or a worker inside `netns` when one is set. */
 export function createProberRegistry(options: ProberRegistryOptions = {}): ProberRegistry {
-  if (options.netns) return createNetnsProberRegistry({ netns: options.netns, logger: options.logger });
-  if ((options.threads ?? 0) > 1) return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
+  if (options.netns) {
+    const { netns, logger, workerCommand } = options;
+    return createNetnsProberRegistry({ netns, logger, workerCommand });
+  }
+  if ((options.threads ?? 0) > 1)
+    return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
     ['http', createHttpProber({ kind: 'http' })],
