@@ -33,7 +33,11 @@ function arg(name: string, dflt: number): number {
 type ProbeOnce = () => Promise<boolean>;
 
 /** Runs `n` calls of `once` with `concurrency` in flight; returns CPU µs per call and the failures. */
-async function measure(n: number, concurrency: number, probeOnce: ProbeOnce): Promise<{ user: number; sys: number; failed: number; ms: number }> {
+async function measure(
+  n: number,
+  concurrency: number,
+  probeOnce: ProbeOnce,
+): Promise<{ user: number; sys: number; failed: number; ms: number }> {
   let started = 0;
   let failed = 0;
   const lane = async (): Promise<void> => {
@@ -54,18 +58,21 @@ function httpRequestOnce(port: number, withBody: boolean): ProbeOnce {
   const headers = { 'User-Agent': 'maglev-monitor/bench', Accept: '*/*', Connection: 'close' };
   return () =>
     new Promise<boolean>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path: '/healthz', agent: false, headers, timeout: 5000 }, (res) => {
-        const ok = res.statusCode === 200;
-        if (!withBody) {
-          res.destroy();
-          resolve(ok);
-          return;
-        }
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve(ok && /^ok /.test(body)));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/healthz', agent: false, headers, timeout: 5000 },
+        (res) => {
+          const ok = res.statusCode === 200;
+          if (!withBody) {
+            res.destroy();
+            resolve(ok);
+            return;
+          }
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve(ok && /^ok /.test(body)));
+        },
+      );
       req.on('timeout', () => req.destroy());
       req.on('error', () => resolve(false));
       req.end();
@@ -82,7 +89,9 @@ async function main(): Promise<void> {
   const concurrency = arg('concurrency', 50);
   const rounds = arg('rounds', 3);
   const withBody = process.argv.includes('--regexp');
-  const server: ChildProcess = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, ['-e', SERVER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const [line] = (await once(server.stdout!, 'data')) as [Buffer];
     const port = Number(line.toString().trim());
@@ -94,7 +103,15 @@ async function main(): Promise<void> {
       port,
       sourceAddress: null,
       tcp: null,
-      http: { path: '/healthz', host: 'bench.local', codeMin: 200, codeMax: 299, regexp: withBody ? /^ok / : null, serverName: null, insecureSkipVerify: false },
+      http: {
+        path: '/healthz',
+        host: 'bench.local',
+        codeMin: 200,
+        codeMax: 299,
+        regexp: withBody ? /^ok / : null,
+        serverName: null,
+        insecureSkipVerify: false,
+      },
     };
     const ours: ProbeOnce = () => prober.probe(target, { timeoutMs: 5000 }).then((o) => o.ok);
     const base = httpRequestOnce(port, withBody);
@@ -106,7 +123,8 @@ async function main(): Promise<void> {
     for (let r = 0; r < rounds; r++) {
       const x = await measure(n, concurrency, ours);
       const y = await measure(n, concurrency, base);
-      if (x.failed || y.failed) console.warn(`round ${r + 1}: ${x.failed} prober and ${y.failed} http.request probes failed`);
+      if (x.failed || y.failed)
+        console.warn(`round ${r + 1}: ${x.failed} prober and ${y.failed} http.request probes failed`);
       console.log(
         `round ${r + 1}: prober ${x.user.toFixed(1)}+${x.sys.toFixed(1)} µs (user+sys) in ${x.ms.toFixed(0)} ms; ` +
           `http.request ${y.user.toFixed(1)}+${y.sys.toFixed(1)} µs in ${y.ms.toFixed(0)} ms`,
@@ -118,10 +136,14 @@ async function main(): Promise<void> {
     const as = median(a.map((x) => x.sys));
     const bu = median(b.map((x) => x.user));
     const bs = median(b.map((x) => x.sys));
-    console.log(`\n${n} probes × ${rounds} rounds, ${concurrency} in flight, ${withBody ? 'body read + regexp' : 'status line only'}, Node ${process.version}`);
+    console.log(
+      `\n${n} probes × ${rounds} rounds, ${concurrency} in flight, ${withBody ? 'body read + regexp' : 'status line only'}, Node ${process.version}`,
+    );
     console.log(`HTTP prober   : ${au.toFixed(1)} µs user + ${as.toFixed(1)} µs sys per probe (median)`);
     console.log(`http.request  : ${bu.toFixed(1)} µs user + ${bs.toFixed(1)} µs sys per probe (median)`);
-    console.log(`ratio (user)  : http.request / prober = ${(bu / au).toFixed(2)}×; (user+sys) ${((bu + bs) / (au + as)).toFixed(2)}×`);
+    console.log(
+      `ratio (user)  : http.request / prober = ${(bu / au).toFixed(2)}×; (user+sys) ${((bu + bs) / (au + as)).toFixed(2)}×`,
+    );
   } finally {
     server.kill('SIGKILL');
   }

@@ -10,7 +10,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function serve(reply: string | ((sock: import('node:net').Socket) => void), host?: string): Promise<ScriptedServer> {
+async function serve(
+  reply: string | ((sock: import('node:net').Socket) => void),
+  host?: string,
+): Promise<ScriptedServer> {
   const s = await startScriptedServer((sock) => {
     if (typeof reply === 'string') sock.end(reply);
     else reply(sock);
@@ -35,16 +38,30 @@ describe('http prober', () => {
 
   it('fails with L7STS on a status outside the range', async () => {
     const s = await serve('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
-    expect(await prober.probe(httpTarget(s.port), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L7STS', detail: 'HTTP 503' });
-    expect(await prober.probe(httpTarget(s.port, { codeMin: 500, codeMax: 503 }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await prober.probe(httpTarget(s.port), { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      code: 'L7STS',
+      detail: 'HTTP 503',
+    });
+    expect(
+      await prober.probe(httpTarget(s.port, { codeMin: 500, codeMax: 503 }), { timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true });
   });
 
   it('accepts any status inside the configured range and names the status outside it', async () => {
     const s = await serve('HTTP/1.1 301 Moved Permanently\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n');
-    expect(await prober.probe(httpTarget(s.port, { codeMin: 300, codeMax: 399 }), { timeoutMs: 2000 })).toMatchObject({ ok: true, detail: 'HTTP 301' });
-    expect(await prober.probe(httpTarget(s.port, { codeMin: 301, codeMax: 301 }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
-    expect(await prober.probe(httpTarget(s.port, { codeMin: 200, codeMax: 300 }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7STS', detail: 'HTTP 301' });
-    expect(await prober.probe(httpTarget(s.port, { codeMin: 302, codeMax: 399 }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7STS' });
+    expect(
+      await prober.probe(httpTarget(s.port, { codeMin: 300, codeMax: 399 }), { timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true, detail: 'HTTP 301' });
+    expect(
+      await prober.probe(httpTarget(s.port, { codeMin: 301, codeMax: 301 }), { timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await prober.probe(httpTarget(s.port, { codeMin: 200, codeMax: 300 }), { timeoutMs: 2000 }),
+    ).toMatchObject({ code: 'L7STS', detail: 'HTTP 301' });
+    expect(
+      await prober.probe(httpTarget(s.port, { codeMin: 302, codeMax: 399 }), { timeoutMs: 2000 }),
+    ).toMatchObject({ code: 'L7STS' });
   });
 
   it('checks the body regexp (L7BODY) with Content-Length framing', async () => {
@@ -60,7 +77,9 @@ describe('http prober', () => {
       sock.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel');
       setImmediate(() => sock.end('lo\r\n6\r\n world\r\n0\r\n\r\n'));
     });
-    expect(await prober.probe(httpTarget(s.port, { regexp: /^hello world$/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(
+      await prober.probe(httpTarget(s.port, { regexp: /^hello world$/ }), { timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true });
   });
 
   it('waits for a slow body that completes within the timeout', async () => {
@@ -68,7 +87,9 @@ describe('http prober', () => {
       sock.write('HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nslow');
       setTimeout(() => sock.end(' but fine'), 50);
     });
-    expect(await prober.probe(httpTarget(s.port, { regexp: /slow but fine/ }), { timeoutMs: 3000 })).toMatchObject({ ok: true, code: 'L7OK' });
+    expect(
+      await prober.probe(httpTarget(s.port, { regexp: /slow but fine/ }), { timeoutMs: 3000 }),
+    ).toMatchObject({ ok: true, code: 'L7OK' });
   });
 
   it('reads an HTTP/1.0 body until the server closes', async () => {
@@ -76,23 +97,35 @@ describe('http prober', () => {
       sock.write('HTTP/1.0 200 OK\r\n\r\npart one ');
       setImmediate(() => sock.end('part two'));
     });
-    expect(await prober.probe(httpTarget(s.port, { regexp: /one part two/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(
+      await prober.probe(httpTarget(s.port, { regexp: /one part two/ }), { timeoutMs: 2000 }),
+    ).toMatchObject({ ok: true });
   });
 
   it('matches only the first 64 KiB of an oversized body', async () => {
     const big = 'a'.repeat(70 * 1024) + 'NEEDLE';
     const s = await serve(`HTTP/1.1 200 OK\r\nContent-Length: ${big.length}\r\n\r\n${big}`);
-    expect(await prober.probe(httpTarget(s.port, { regexp: /NEEDLE/ }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7BODY' });
-    expect(await prober.probe(httpTarget(s.port, { regexp: /^a+$/ }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /NEEDLE/ }), { timeoutMs: 2000 })).toMatchObject({
+      code: 'L7BODY',
+    });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /^a+$/ }), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('fails with L7RSP on a malformed status line or an early close', async () => {
     const a = await serve('SMTP ready\r\n\r\n');
     expect(await prober.probe(httpTarget(a.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP' });
     const b = await serve((sock) => sock.end());
-    expect(await prober.probe(httpTarget(b.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP', detail: 'empty response' });
+    expect(await prober.probe(httpTarget(b.port), { timeoutMs: 2000 })).toMatchObject({
+      code: 'L7RSP',
+      detail: 'empty response',
+    });
     const c = await serve('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort');
-    expect(await prober.probe(httpTarget(c.port, { regexp: /x/ }), { timeoutMs: 2000 })).toMatchObject({ code: 'L7RSP', detail: 'connection closed mid-body' });
+    expect(await prober.probe(httpTarget(c.port, { regexp: /x/ }), { timeoutMs: 2000 })).toMatchObject({
+      code: 'L7RSP',
+      detail: 'connection closed mid-body',
+    });
   });
 
   it('fails with L4CON when the port is closed', async () => {
@@ -100,7 +133,11 @@ describe('http prober', () => {
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const port = (srv.address() as AddressInfo).port;
     await new Promise<void>((r) => srv.close(() => r()));
-    expect(await prober.probe(httpTarget(port), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L4CON', detail: 'connection refused' });
+    expect(await prober.probe(httpTarget(port), { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      code: 'L4CON',
+      detail: 'connection refused',
+    });
   });
 
   it('fails with L7TOUT when the server accepts but never answers, within the timeout', async () => {
@@ -113,7 +150,9 @@ describe('http prober', () => {
 
   it('fails with L7TOUT on a body slower than the timeout', async () => {
     const s = await serve((sock) => sock.write('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc'));
-    expect(await prober.probe(httpTarget(s.port, { regexp: /abc/ }), { timeoutMs: 150 })).toMatchObject({ code: 'L7TOUT' });
+    expect(await prober.probe(httpTarget(s.port, { regexp: /abc/ }), { timeoutMs: 150 })).toMatchObject({
+      code: 'L7TOUT',
+    });
   });
 
   it('resolves (never rejects) when aborted, and when aborted before it starts', async () => {
@@ -123,13 +162,16 @@ describe('http prober', () => {
     await new Promise<void>((r) => s.server.once('connection', () => r()));
     ac.abort();
     expect(await p).toMatchObject({ ok: false, detail: 'probe aborted' });
-    expect(await prober.probe(httpTarget(s.port), { timeoutMs: 5000, signal: AbortSignal.abort() })).toMatchObject({ ok: false, code: 'L4TOUT' });
+    expect(
+      await prober.probe(httpTarget(s.port), { timeoutMs: 5000, signal: AbortSignal.abort() }),
+    ).toMatchObject({ ok: false, code: 'L4TOUT' });
   });
 
   it('removes its abort listener when it settles (no leak on a long-lived signal)', async () => {
     const s = await serve(OK);
     const ac = new AbortController();
-    for (let i = 0; i < 15; i++) await prober.probe(httpTarget(s.port), { timeoutMs: 2000, signal: ac.signal });
+    for (let i = 0; i < 15; i++)
+      await prober.probe(httpTarget(s.port), { timeoutMs: 2000, signal: ac.signal });
     expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
   });
 
@@ -164,7 +206,9 @@ describe('http prober', () => {
 
   it('reports a source address that is not local as INTERNAL, not a crash', async () => {
     const s = await serve(OK);
-    const r = await prober.probe(httpTarget(s.port, {}, { sourceAddress: '192.0.2.77' }), { timeoutMs: 2000 });
+    const r = await prober.probe(httpTarget(s.port, {}, { sourceAddress: '192.0.2.77' }), {
+      timeoutMs: 2000,
+    });
     expect(r).toMatchObject({ ok: false, code: 'INTERNAL' });
   });
 
@@ -176,7 +220,9 @@ describe('http prober', () => {
       ctx.skip();
       return;
     }
-    const r = await prober.probe(httpTarget(s.port, { host: '::1' }, { address: '::1', family: 6 }), { timeoutMs: 2000 });
+    const r = await prober.probe(httpTarget(s.port, { host: '::1' }, { address: '::1', family: 6 }), {
+      timeoutMs: 2000,
+    });
     expect(r).toMatchObject({ ok: true, code: 'L7OK' });
     expect(s.seen[0]?.head).toContain(`Host: [::1]:${s.port}`);
   });

@@ -1,7 +1,13 @@
 import { isIP, type Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { APP_VERSION } from '../../shared/version';
-import { lazySecureContext, ProbeConnection, probeOf, type TlsParams, type TrustedCa } from './probe-connection';
+import {
+  lazySecureContext,
+  ProbeConnection,
+  probeOf,
+  type TlsParams,
+  type TrustedCa,
+} from './probe-connection';
 import { HttpResponseReader, type ParseVerdict } from './http-response';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
@@ -22,14 +28,28 @@ interface Prepared {
   readonly tls: TlsParams | null;
 }
 
-function prepare(target: ProbeTarget, spec: HttpSpec, userAgent: string, tlsContext: () => SecureContext): Prepared {
+function prepare(
+  target: ProbeTarget,
+  spec: HttpSpec,
+  userAgent: string,
+  tlsContext: () => SecureContext,
+): Prepared {
   const https = target.kind === 'https';
   const host = hostHeader(spec.host, target.port, https ? 443 : 80);
   const request = Buffer.from(
     `GET ${spec.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nConnection: close\r\nAccept: */*\r\n\r\n`,
     'latin1',
   );
-  return { request, tls: https ? { serverName: spec.serverName, insecureSkipVerify: spec.insecureSkipVerify, secureContext: tlsContext() } : null };
+  return {
+    request,
+    tls: https
+      ? {
+          serverName: spec.serverName,
+          insecureSkipVerify: spec.insecureSkipVerify,
+          secureContext: tlsContext(),
+        }
+      : null,
+  };
 }
 
 /** The Host header: the configured host, with the port when it is not the scheme's default. */
@@ -85,7 +105,8 @@ class HttpProbe extends ProbeConnection {
     if (v.status < codeMin || v.status > codeMax) return this.fail('L7STS', `HTTP ${v.status}`);
     if (v.kind === 'body' && regexp) {
       regexp.lastIndex = 0;
-      if (!regexp.test(v.body)) return this.fail('L7BODY', `HTTP ${v.status}, body does not match ${regexp.source}`);
+      if (!regexp.test(v.body))
+        return this.fail('L7BODY', `HTTP ${v.status}, body does not match ${regexp.source}`);
     }
     this.succeed('L7OK', `HTTP ${v.status}`);
   }
@@ -94,7 +115,11 @@ class HttpProbe extends ProbeConnection {
 /** Creates the HTTP/HTTPS prober: one connection per probe, minimal HTTP/1.1 over net/tls, RST close. */
 export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): Prober {
   // A bare kind is accepted too: the first callers wrote createHttpProber('https').
-  const { kind = 'http', userAgent = `maglev-monitor/${APP_VERSION}`, ca } = typeof deps === 'string' ? { kind: deps } : deps;
+  const {
+    kind = 'http',
+    userAgent = `maglev-monitor/${APP_VERSION}`,
+    ca,
+  } = typeof deps === 'string' ? { kind: deps } : deps;
   const tlsContext = lazySecureContext(ca);
   const cache = new WeakMap<ProbeTarget, Prepared>();
   return {
@@ -103,7 +128,12 @@ export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): 
       return new Promise<ProbeOutcome>((resolve) => {
         const spec = target.http;
         if (!spec) {
-          resolve({ ok: false, code: 'INTERNAL', detail: 'http probe without http parameters', durationMs: 0 });
+          resolve({
+            ok: false,
+            code: 'INTERNAL',
+            detail: 'http probe without http parameters',
+            durationMs: 0,
+          });
           return;
         }
         let prepared = cache.get(target);

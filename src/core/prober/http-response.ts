@@ -43,7 +43,10 @@ export class HttpResponseReader {
   /** The peer closed: whatever was read is the answer (HTTP/1.0 style) or a malformed response. */
   end(): ParseVerdict {
     if (this.status === 0) {
-      return { kind: 'malformed', detail: this.head?.length ? 'incomplete response headers' : 'empty response' };
+      return {
+        kind: 'malformed',
+        detail: this.head?.length ? 'incomplete response headers' : 'empty response',
+      };
     }
     if (this.framing === Framing.UntilClose || this.bodySize >= MAX_BODY) return this.finishBody();
     return { kind: 'malformed', detail: 'connection closed mid-body' };
@@ -54,14 +57,18 @@ export class HttpResponseReader {
     // Without a body the status line alone decides.
     if (!this.wantBody) {
       const eol = buf.indexOf('\r\n');
-      if (eol < 0) return buf.length > MAX_HEAD ? { kind: 'malformed', detail: 'status line too long' } : this.keep(buf);
+      if (eol < 0)
+        return buf.length > MAX_HEAD ? { kind: 'malformed', detail: 'status line too long' } : this.keep(buf);
       const status = parseStatusLine(buf.toString('latin1', 0, eol));
       if (status < 0) return { kind: 'malformed', detail: 'malformed status line' };
       this.done = true;
       return { kind: 'status', status };
     }
     const end = buf.indexOf('\r\n\r\n');
-    if (end < 0) return buf.length > MAX_HEAD ? { kind: 'malformed', detail: 'response headers too large' } : this.keep(buf);
+    if (end < 0)
+      return buf.length > MAX_HEAD
+        ? { kind: 'malformed', detail: 'response headers too large' }
+        : this.keep(buf);
     const lines = buf.toString('latin1', 0, end).split('\r\n');
     const status = parseStatusLine(lines[0] ?? '');
     if (status < 0) return { kind: 'malformed', detail: 'malformed status line' };
@@ -99,7 +106,8 @@ export class HttpResponseReader {
       this.remaining -= take.length;
     }
     this.append(take);
-    if (this.bodySize >= MAX_BODY || (this.framing === Framing.Length && this.remaining === 0)) return this.finishBody();
+    if (this.bodySize >= MAX_BODY || (this.framing === Framing.Length && this.remaining === 0))
+      return this.finishBody();
     return { kind: 'more' };
   }
 
@@ -115,7 +123,8 @@ export class HttpResponseReader {
       }
       if (this.chunkLeft <= 0) {
         const eol = buf.indexOf('\r\n');
-        if (eol < 0) return buf.length > 1024 ? { kind: 'malformed', detail: 'bad chunk header' } : this.stash(buf);
+        if (eol < 0)
+          return buf.length > 1024 ? { kind: 'malformed', detail: 'bad chunk header' } : this.stash(buf);
         const size = parseInt(buf.toString('latin1', 0, eol).split(';')[0] ?? '', 16);
         if (!Number.isFinite(size) || size < 0) return { kind: 'malformed', detail: 'bad chunk size' };
         if (size === 0) return this.finishBody();
@@ -147,7 +156,11 @@ export class HttpResponseReader {
 
   private finishBody(): ParseVerdict {
     this.done = true;
-    return { kind: 'body', status: this.status, body: Buffer.concat(this.body, this.bodySize).toString('utf8') };
+    return {
+      kind: 'body',
+      status: this.status,
+      body: Buffer.concat(this.body, this.bodySize).toString('utf8'),
+    };
   }
 }
 

@@ -47,7 +47,10 @@ export type TrustedCa = string | Buffer | readonly (string | Buffer)[];
 /** Returns a getter of one TLS context for all of a prober's probes, made on first use. */
 export function lazySecureContext(ca: TrustedCa | undefined): () => SecureContext {
   let ctx: SecureContext | null = null;
-  return () => (ctx ??= createSecureContext(ca === undefined ? {} : { ca: ca as string | Buffer | (string | Buffer)[] }));
+  return () =>
+    (ctx ??= createSecureContext(
+      ca === undefined ? {} : { ca: ca as string | Buffer | (string | Buffer)[] },
+    ));
 }
 
 /** Describes a socket error in a few words ("connection refused", "certificate has expired"). */
@@ -57,7 +60,10 @@ export function describeError(e: NodeJS.ErrnoException): string {
 
 /** Describes a certificate verify failure from its code ("CERT_HAS_EXPIRED" → "certificate has expired"). */
 export function describeVerifyError(code: unknown): string {
-  const c = typeof code === 'string' ? code : ((code as { code?: string } | null)?.code ?? 'certificate verify failed');
+  const c =
+    typeof code === 'string'
+      ? code
+      : ((code as { code?: string } | null)?.code ?? 'certificate verify failed');
   return TLS_VERIFY_DETAIL[c] ?? c.toLowerCase().replace(/_/g, ' ');
 }
 

@@ -16,7 +16,14 @@ class TcpProbe extends ProbeConnection {
   start(target: ProbeTarget, tlsContext: () => SecureContext): void {
     const tcp = target.tcp;
     this.ssl = tcp?.ssl ?? false;
-    const tls = tcp && tcp.ssl ? { serverName: tcp.serverName, insecureSkipVerify: tcp.insecureSkipVerify, secureContext: tlsContext() } : null;
+    const tls =
+      tcp && tcp.ssl
+        ? {
+            serverName: tcp.serverName,
+            insecureSkipVerify: tcp.insecureSkipVerify,
+            secureContext: tlsContext(),
+          }
+        : null;
     this.open(target.address, target.port, target.sourceAddress, tls);
   }
 

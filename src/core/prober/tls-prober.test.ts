@@ -43,7 +43,12 @@ const https = createHttpProber({ kind: 'https' });
 const tcp = createTcpProber();
 const httpsTarget = (over: Partial<NonNullable<ProbeTarget['http']>> = {}, port = tlsPort): ProbeTarget =>
   httpTarget(port, { serverName: 'backend.test', ...over }, { kind: 'https' });
-const tcpTarget = (ssl: boolean, insecure: boolean, port = tlsPort, serverName: string | null = 'backend.test'): ProbeTarget => ({
+const tcpTarget = (
+  ssl: boolean,
+  insecure: boolean,
+  port = tlsPort,
+  serverName: string | null = 'backend.test',
+): ProbeTarget => ({
   kind: 'tcp',
   address: '127.0.0.1',
   family: 4,
@@ -55,7 +60,11 @@ const tcpTarget = (ssl: boolean, insecure: boolean, port = tlsPort, serverName: 
 
 describe('https and tcp+ssl probers', () => {
   it('fails verification of a self-signed certificate with L6RSP and OpenSSL reason', async () => {
-    expect(await https.probe(httpsTarget(), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L6RSP', detail: 'self-signed certificate' });
+    expect(await https.probe(httpsTarget(), { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      code: 'L6RSP',
+      detail: 'self-signed certificate',
+    });
   });
 
   it('passes with insecure-skip-verify and sends SNI to the server', async () => {
@@ -68,19 +77,35 @@ describe('https and tcp+ssl probers', () => {
   it('sends no SNI when the server name is an IP literal or absent', async () => {
     sniSeen.length = 0;
     await https.probe(httpsTarget({ insecureSkipVerify: true, serverName: null }), { timeoutMs: 2000 });
-    await https.probe(httpsTarget({ insecureSkipVerify: true, serverName: '127.0.0.1' }), { timeoutMs: 2000 });
+    await https.probe(httpsTarget({ insecureSkipVerify: true, serverName: '127.0.0.1' }), {
+      timeoutMs: 2000,
+    });
     expect(sniSeen).toEqual([false, false]);
   });
 
   it('verifies against a trusted CA: the name must match the certificate (server name, else the address)', async () => {
     const trusting = createHttpProber({ kind: 'https', ca: [cert.cert] });
-    expect(await trusting.probe(httpsTarget(), { timeoutMs: 2000 })).toMatchObject({ ok: true, code: 'L7OK' });
-    expect(await trusting.probe(httpsTarget({ serverName: null }), { timeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await trusting.probe(httpsTarget(), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+      code: 'L7OK',
+    });
+    expect(await trusting.probe(httpsTarget({ serverName: null }), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+    });
     const wrong = await trusting.probe(httpsTarget({ serverName: 'other.test' }), { timeoutMs: 2000 });
-    expect(wrong).toMatchObject({ ok: false, code: 'L6RSP', detail: 'certificate does not match the server name' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      code: 'L6RSP',
+      detail: 'certificate does not match the server name',
+    });
     const tcpTrusting = createTcpProber({ ca: [cert.cert] });
-    expect(await tcpTrusting.probe(tcpTarget(true, false), { timeoutMs: 2000 })).toMatchObject({ ok: true, code: 'L6OK' });
-    expect(await tcpTrusting.probe(tcpTarget(true, false, tlsPort, 'other.test'), { timeoutMs: 2000 })).toMatchObject({ code: 'L6RSP' });
+    expect(await tcpTrusting.probe(tcpTarget(true, false), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+      code: 'L6OK',
+    });
+    expect(
+      await tcpTrusting.probe(tcpTarget(true, false, tlsPort, 'other.test'), { timeoutMs: 2000 }),
+    ).toMatchObject({ code: 'L6RSP' });
   });
 
   it('fails with L6RSP when the peer does not speak TLS', async () => {
@@ -89,10 +114,24 @@ describe('https and tcp+ssl probers', () => {
   });
 
   it('tcp: connect alone is L4OK; with ssl the handshake must complete (L6OK / L6RSP)', async () => {
-    expect(await tcp.probe(tcpTarget(false, false), { timeoutMs: 2000 })).toMatchObject({ ok: true, code: 'L4OK', detail: 'connected' });
-    expect(await tcp.probe(tcpTarget(true, true), { timeoutMs: 2000 })).toMatchObject({ ok: true, code: 'L6OK' });
-    expect(await tcp.probe(tcpTarget(true, false), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L6RSP', detail: 'self-signed certificate' });
-    expect(await tcp.probe(tcpTarget(true, true, garbagePort), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'L6RSP' });
+    expect(await tcp.probe(tcpTarget(false, false), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+      code: 'L4OK',
+      detail: 'connected',
+    });
+    expect(await tcp.probe(tcpTarget(true, true), { timeoutMs: 2000 })).toMatchObject({
+      ok: true,
+      code: 'L6OK',
+    });
+    expect(await tcp.probe(tcpTarget(true, false), { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      code: 'L6RSP',
+      detail: 'self-signed certificate',
+    });
+    expect(await tcp.probe(tcpTarget(true, true, garbagePort), { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      code: 'L6RSP',
+    });
   });
 
   it('tcp: a TLS handshake that never completes is L6TOUT', async () => {
@@ -101,7 +140,11 @@ describe('https and tcp+ssl probers', () => {
     const port = (silent.address() as AddressInfo).port;
     try {
       const r = await tcp.probe(tcpTarget(true, true, port), { timeoutMs: 150 });
-      expect(r).toMatchObject({ ok: false, code: 'L6TOUT', detail: 'timeout after 150ms during TLS handshake' });
+      expect(r).toMatchObject({
+        ok: false,
+        code: 'L6TOUT',
+        detail: 'timeout after 150ms during TLS handshake',
+      });
     } finally {
       silent.close();
     }

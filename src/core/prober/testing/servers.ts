@@ -52,7 +52,11 @@ export async function startScriptedServer(
 }
 
 /** Builds an HTTP probe target for tests. */
-export function httpTarget(port: number, over: Partial<NonNullable<ProbeTarget['http']>> = {}, base: Partial<ProbeTarget> = {}): ProbeTarget {
+export function httpTarget(
+  port: number,
+  over: Partial<NonNullable<ProbeTarget['http']>> = {},
+  base: Partial<ProbeTarget> = {},
+): ProbeTarget {
   return {
     kind: 'http',
     address: '127.0.0.1',
@@ -61,13 +65,24 @@ export function httpTarget(port: number, over: Partial<NonNullable<ProbeTarget['
     sourceAddress: null,
     tcp: null,
     ...base,
-    http: { path: '/healthz', host: 'www.example.com', codeMin: 200, codeMax: 299, regexp: null, serverName: null, insecureSkipVerify: false, ...over },
+    http: {
+      path: '/healthz',
+      host: 'www.example.com',
+      codeMin: 200,
+      codeMax: 299,
+      regexp: null,
+      serverName: null,
+      insecureSkipVerify: false,
+      ...over,
+    },
   };
 }
 
 /** Counts TIME_WAIT sockets to or from `port` on this machine (`ss`); null when `ss` is missing. */
 export function countTimeWait(port: number): number | null {
-  const r = spawnSync('ss', ['-Htan', 'state', 'time-wait', `( dport = :${port} or sport = :${port} )`], { encoding: 'utf8' });
+  const r = spawnSync('ss', ['-Htan', 'state', 'time-wait', `( dport = :${port} or sport = :${port} )`], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return null;
   return r.stdout.split('\n').filter((l) => l.trim() !== '').length;
 }
