@@ -56,13 +56,15 @@ describe.skipIf(!canNetns)('probes inside a network namespace', () => {
     spawnSync('ip', ['netns', 'del', ns]);
   });
 
-  it('passes through the worker inside the namespace and is refused outside it', async () => {
+  it('reaches the server inside the namespace only through the worker', async () => {
     const inside = createProberRegistry({ netns: ns });
     const outside = createProberRegistry();
     try {
       const target = httpTarget(port, { regexp: /^inside$/ });
       expect(await inside.get('http').probe(target, { timeoutMs: 3000 })).toMatchObject({ ok: true, code: 'L7OK' });
-      expect(await outside.get('http').probe(target, { timeoutMs: 3000 })).toMatchObject({ ok: false, code: 'L4CON' });
+      // Outside, the port is either closed (L4CON) or, with tests running in parallel, some other loopback
+      // server that does not answer "inside" (L7BODY/L7STS): never the namespace's server.
+      expect(await outside.get('http').probe(target, { timeoutMs: 3000 })).toMatchObject({ ok: false });
     } finally {
       await inside.dispose();
       await outside.dispose();
