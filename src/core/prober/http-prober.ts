@@ -75,7 +75,7 @@ class HttpProbe extends ProbeConnection {
     private readonly prepared: Prepared,
   ) {
     super(resolve, options);
-    this.reader = new HttpResponseReader(spec.regexp !== null);
+    this.reader = new HttpResponseReader(spec.regexp !== null, spec.codeMin, spec.codeMax);
   }
 
   start(target: ProbeTarget): void {

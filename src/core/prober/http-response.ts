@@ -9,6 +9,8 @@ export type ParseVerdict =
   | { kind: 'body'; status: number; body: string }
   | { kind: 'malformed'; detail: string };
 
+const MORE: ParseVerdict = Object.freeze({ kind: 'more' });
+
 const enum Framing {
   Length,
   Chunked,
@@ -31,11 +33,16 @@ export class HttpResponseReader {
   private needCrlf = false;
   private done = false;
 
-  constructor(private readonly wantBody: boolean) {}
+  /** `codeMin`/`codeMax`: a status outside them is the verdict at once, without reading the body. */
+  constructor(
+    private readonly wantBody: boolean,
+    private readonly codeMin = 0,
+    private readonly codeMax = 999,
+  ) {}
 
   /** Feeds bytes; returns a verdict as soon as one is possible. */
   push(data: Buffer): ParseVerdict {
-    if (this.done) return { kind: 'more' };
+    if (this.done) return MORE;
     if (this.status === 0) return this.pushHead(data);
     return this.pushBody(data);
   }
@@ -59,7 +66,7 @@ export class HttpResponseReader {
       const eol = buf.indexOf('\r\n');
       if (eol < 0)
         return buf.length > MAX_HEAD ? { kind: 'malformed', detail: 'status line too long' } : this.keep(buf);
-      const status = parseStatusLine(buf.toString('latin1', 0, eol));
+      const status = parseStatusBytes(buf, eol);
       if (status < 0) return { kind: 'malformed', detail: 'malformed status line' };
       this.done = true;
       return { kind: 'status', status };
@@ -72,6 +79,10 @@ export class HttpResponseReader {
     const lines = buf.toString('latin1', 0, end).split('\r\n');
     const status = parseStatusLine(lines[0] ?? '');
     if (status < 0) return { kind: 'malformed', detail: 'malformed status line' };
+    if (status < this.codeMin || status > this.codeMax) {
+      this.done = true;
+      return { kind: 'status', status };
+    }
     this.status = status;
     this.head = null;
     for (let i = 1; i < lines.length; i++) {
@@ -90,12 +101,12 @@ export class HttpResponseReader {
     if (status === 204 || status === 304 || (status >= 100 && status < 200)) return this.finishBody();
     const rest = buf.subarray(end + 4);
     if (this.framing === Framing.Length && this.remaining === 0) return this.finishBody();
-    return rest.length > 0 ? this.pushBody(rest) : { kind: 'more' };
+    return rest.length > 0 ? this.pushBody(rest) : MORE;
   }
 
   private keep(buf: Buffer): ParseVerdict {
     this.head = buf;
-    return { kind: 'more' };
+    return MORE;
   }
 
   private pushBody(data: Buffer): ParseVerdict {
@@ -108,7 +119,7 @@ export class HttpResponseReader {
     this.append(take);
     if (this.bodySize >= MAX_BODY || (this.framing === Framing.Length && this.remaining === 0))
       return this.finishBody();
-    return { kind: 'more' };
+    return MORE;
   }
 
   private pushChunked(data: Buffer): ParseVerdict {
@@ -136,14 +147,14 @@ export class HttpResponseReader {
       this.chunkLeft -= take.length;
       if (this.bodySize >= MAX_BODY) return this.finishBody();
       buf = buf.subarray(take.length);
-      if (this.chunkLeft > 0) return { kind: 'more' };
+      if (this.chunkLeft > 0) return MORE;
       this.needCrlf = true;
     }
   }
 
   private stash(buf: Buffer): ParseVerdict {
     this.chunkBuf = buf.length > 0 ? buf : null;
-    return { kind: 'more' };
+    return MORE;
   }
 
   private append(b: Buffer): void {
@@ -168,4 +179,31 @@ export class HttpResponseReader {
 export function parseStatusLine(line: string): number {
   const m = /^HTTP\/1\.[019] (\d{3})(?: |$)/.exec(line);
   return m ? Number(m[1]) : -1;
+}
+
+const H = 0x48;
+const T = 0x54;
+const P = 0x50;
+const SLASH = 0x2f;
+const ONE = 0x31;
+const DOT = 0x2e;
+const SP = 0x20;
+
+function digit(b: number | undefined): number {
+  return b !== undefined && b >= 0x30 && b <= 0x39 ? b - 0x30 : -1;
+}
+
+/**
+ * Returns the status code of the status line in `buf[0, eol)` without making a string (the hot path
+ * of every status-only probe): the same rule as `parseStatusLine`.
+ */
+export function parseStatusBytes(buf: Buffer, eol: number): number {
+  if (eol < 12 || buf[0] !== H || buf[1] !== T || buf[2] !== T || buf[3] !== P || buf[4] !== SLASH) return -1;
+  const minor = buf[7];
+  if (buf[5] !== ONE || buf[6] !== DOT || (minor !== 0x30 && minor !== 0x31 && minor !== 0x39)) return -1;
+  if (buf[8] !== SP || (eol > 12 && buf[12] !== SP)) return -1;
+  const a = digit(buf[9]);
+  const b = digit(buf[10]);
+  const c = digit(buf[11]);
+  return a < 0 || b < 0 || c < 0 ? -1 : a * 100 + b * 10 + c;
 }
