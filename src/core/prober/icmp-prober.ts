@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ProbeCode } from '../../shared/model';
 import { describeUnreachable, ICMP_TYPES, isSameAddress, parseIcmp } from './icmp-message';
-import { describeInvalidProbe } from './netns-protocol';
+import { describeInvalidProbe, invalidProbe } from './probe-validation';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
 /** The subset of the `raw-socket` addon the ICMP prober uses (see docs/icmp.md). */
@@ -96,19 +96,13 @@ export function createIcmpProber(deps: { identifier?: number } = {}): Prober & {
       try {
         send(target, options, resolve);
       } catch (e) {
-        resolve({
-          ok: false,
-          code: 'INTERNAL',
-          detail: `invalid probe: ${(e as Error).message}`,
-          durationMs: 0,
-        });
+        resolve(invalidProbe((e as Error).message));
       }
     });
 
   const send = (target: ProbeTarget, options: ProbeOptions, resolve: (o: ProbeOutcome) => void): void => {
-    const invalid = describeInvalidProbe(target, options.timeoutMs);
-    if (invalid)
-      return resolve({ ok: false, code: 'INTERNAL', detail: `invalid probe: ${invalid}`, durationMs: 0 });
+    const invalid = describeInvalidProbe(target, options);
+    if (invalid) return resolve(invalidProbe(invalid));
     const t0 = performance.now();
     const sock = socketFor(target.family);
     if (typeof sock === 'string') {

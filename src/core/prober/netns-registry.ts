@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../log';
 import { createSystemClock, type Clock, type TimerHandle } from '../util';
-import { describeInvalidProbe, targetToWire, type WireReply } from './netns-protocol';
+import { targetToWire, type WireReply } from './netns-protocol';
+import { describeInvalidProbe, invalidProbe } from './probe-validation';
 import type { ProbeOptions, ProbeOutcome, ProbeTarget, Prober, ProberKind, ProberRegistry } from './types';
 
 export interface NetnsRegistryOptions {
@@ -111,8 +112,8 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
   const send = (kind: ProberKind, target: ProbeTarget, opts: ProbeOptions, resolve: (o: ProbeOutcome) => void): void => {
     const t0 = clock.now();
     // Checked here: a target the worker cannot read would otherwise cost every probe in flight.
-    const invalid = describeInvalidProbe(target, opts.timeoutMs);
-    if (invalid) return resolve({ ok: false, code: 'INTERNAL', detail: `invalid probe: ${invalid}`, durationMs: 0 });
+    const invalid = describeInvalidProbe(target, opts);
+    if (invalid) return resolve(invalidProbe(invalid));
     const wireTarget = targetToWire(target);
     if (opts.signal?.aborted) return resolve(aborted(kind, 0));
     const c = start();
@@ -137,7 +138,7 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
         try {
           send(kind, target, opts, resolve);
         } catch (e) {
-          resolve({ ok: false, code: 'INTERNAL', detail: `invalid probe: ${(e as Error).message}`, durationMs: 0 });
+          resolve(invalidProbe((e as Error).message));
         }
       }),
   });

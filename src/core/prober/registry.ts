@@ -3,6 +3,7 @@ import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
 import { createIcmpProber } from './icmp-prober';
 import { createNetnsProberRegistry } from './netns-registry';
+import { guardProber } from './probe-validation';
 import { createThreadedProberRegistry } from './thread-registry';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
@@ -33,9 +34,10 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
     return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
-    ['http', createHttpProber({ kind: 'http' })],
-    ['https', createHttpProber({ kind: 'https' })],
-    ['tcp', createTcpProber()],
+    // Guarded: garbage resolves INTERNAL, and a name instead of an IP literal never reaches DNS.
+    ['http', guardProber(createHttpProber({ kind: 'http' }))],
+    ['https', guardProber(createHttpProber({ kind: 'https' }))],
+    ['tcp', guardProber(createTcpProber())],
     ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
