@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeInvalidProbe, describeInvalidTarget, guardProber } from './probe-validation';
 import { createProberRegistry } from './registry';
 import { httpTarget } from './testing/servers';
-import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
+import type { ProbeOptions, ProbeOutcome, Prober, ProberKind, ProbeTarget } from './types';
 
 const OK: ProbeOutcome = { ok: true, code: 'L7OK', detail: 'HTTP 200', durationMs: 1 };
 
@@ -78,8 +78,11 @@ describe('probe validation', () => {
 });
 
 describe('registry probers', () => {
-  it('never reject or resolve names on garbage, for every kind', async () => {
-    const reg = createProberRegistry();
+  it.each([
+    ['in-process', {}],
+    ['threaded', { threads: 2 }],
+  ])('never reject or resolve names on garbage, for every kind (%s)', async (_name, options) => {
+    const reg = createProberRegistry(options);
     try {
       const named = { ...httpTarget(80), address: 'localhost' };
       for (const kind of ['http', 'https', 'tcp', 'icmp'] as const) {
@@ -93,6 +96,12 @@ describe('registry probers', () => {
           expect(r.detail).toMatch(/^invalid probe: /);
         }
       }
+      expect(await reg.get('gopher' as ProberKind).probe(httpTarget(1), { timeoutMs: 100 })).toMatchObject({ code: 'INTERNAL' });
+      // A signal aborted before the probe starts resolves at once, with the kind's own timeout code.
+      const signal = AbortSignal.abort();
+      const icmp = { ...httpTarget(0), kind: 'icmp' as const, http: null };
+      expect(await reg.get('icmp').probe(icmp, { timeoutMs: 60_000, signal })).toMatchObject({ code: 'ICMPTOUT', detail: 'probe aborted' });
+      expect(await reg.get('tcp').probe({ ...httpTarget(1), kind: 'tcp' }, { timeoutMs: 60_000, signal })).toMatchObject({ code: 'L4TOUT', detail: 'probe aborted' });
     } finally {
       await reg.dispose();
     }

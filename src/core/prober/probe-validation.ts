@@ -1,7 +1,7 @@
 // Input checks shared by every prober entry point: a probe never throws or rejects on garbage, and a
 // target that is not an IP literal never reaches net.connect (which would resolve it through DNS).
 import { isIP } from 'node:net';
-import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
+import type { ProbeOptions, ProbeOutcome, Prober, ProberKind, ProberRegistry, ProbeTarget } from './types';
 
 const KINDS: ReadonlySet<unknown> = new Set(['http', 'https', 'tcp', 'icmp']);
 
@@ -63,5 +63,22 @@ export function guardProber(inner: Prober): Prober {
         return Promise.resolve(invalidProbe((e as Error).message));
       }
     },
+  };
+}
+
+/** Wraps every prober a registry hands out with `guardProber` (one wrapper per kind). */
+export function guardRegistry(inner: ProberRegistry): ProberRegistry {
+  const guarded = new Map<ProberKind, Prober>();
+  return {
+    get(kind) {
+      let p = guarded.get(kind);
+      if (!p) {
+        const found = inner.get(kind) as Prober | undefined;
+        p = found ? guardProber(found) : { kind, probe: () => Promise.resolve(invalidProbe(`kind ${String(kind)}`)) };
+        guarded.set(kind, p);
+      }
+      return p;
+    },
+    dispose: () => inner.dispose(),
   };
 }

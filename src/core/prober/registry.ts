@@ -3,7 +3,7 @@ import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
 import { createIcmpProber } from './icmp-prober';
 import { createNetnsProberRegistry } from './netns-registry';
-import { guardProber } from './probe-validation';
+import { guardProber, guardRegistry } from './probe-validation';
 import { createThreadedProberRegistry } from './thread-registry';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
@@ -31,7 +31,7 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
     return createNetnsProberRegistry({ netns, logger, workerCommand });
   }
   if ((options.threads ?? 0) > 1)
-    return createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger });
+    return guardRegistry(createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger }));
   const icmp = createIcmpProber();
   const probers = new Map<ProberKind, Prober>([
     // Guarded: garbage resolves INTERNAL, and a name instead of an IP literal never reaches DNS.

@@ -61,6 +61,8 @@ export function createThreadedProberRegistry(options: { threads: number; logger?
   const probe = (target: ProbeTarget, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<ProbeOutcome> =>
     new Promise((resolve) => {
       if (disposed) return resolve({ ok: false, code: 'INTERNAL', detail: 'prober disposed', durationMs: 0 });
+      // An abort event never fires again on a signal that is already aborted.
+      if (opts.signal?.aborted) return resolve({ ok: false, code: abortCode(target.kind), detail: 'probe aborted', durationMs: 0 });
       let tid = tids.get(target);
       if (tid === undefined) {
         tid = nextTid++;
@@ -78,7 +80,8 @@ export function createThreadedProberRegistry(options: { threads: number; logger?
       const entry: { resolve: (o: ProbeOutcome) => void; timer: ReturnType<typeof setTimeout>; onAbort?: () => void; signal?: AbortSignal } = { resolve, timer };
       if (opts.signal) {
         entry.signal = opts.signal;
-        entry.onAbort = () => settle(id, { ok: false, code: 'L4TOUT', detail: 'probe aborted', durationMs: performance.now() - t0 });
+        const code = abortCode(target.kind);
+        entry.onAbort = () => settle(id, { ok: false, code, detail: 'probe aborted', durationMs: performance.now() - t0 });
         opts.signal.addEventListener('abort', entry.onAbort, { once: true });
       }
       pending.set(id, entry);
@@ -98,4 +101,9 @@ export function createThreadedProberRegistry(options: { threads: number; logger?
       await Promise.all(lanes.map((l) => l.worker.terminate()));
     },
   };
+}
+
+/** The timeout-like code an aborted probe of this kind reports. */
+function abortCode(kind: ProberKind): ProbeOutcome['code'] {
+  return kind === 'icmp' ? 'ICMPTOUT' : 'L4TOUT';
 }
