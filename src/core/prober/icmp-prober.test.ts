@@ -24,6 +24,22 @@ describe('icmp prober', () => {
     }
   });
 
+  it.skipIf(!isRoot)('keeps 200 concurrent pings apart across addresses and families', async () => {
+    const p = createIcmpProber();
+    try {
+      // Each 127.0.0.x answers from itself, so a reply matched to the wrong probe would fail the source check.
+      const targets = [
+        ...Array.from({ length: 150 }, (_, i) => target(`127.0.0.${1 + (i % 50)}`, 4)),
+        ...Array.from({ length: 49 }, () => target('::1', 6)),
+        target('0:0:0:0:0:0:0:1', 6), // another spelling of ::1
+      ];
+      const results = await Promise.all(targets.map((t) => p.probe(t, { timeoutMs: 5000 })));
+      expect(results.filter((r) => r.code !== 'ICMPOK')).toEqual([]);
+    } finally {
+      p.dispose();
+    }
+  });
+
   // A host that never answers: a network namespace made here, reached over a veth pair, with echo replies
   // switched off inside it. Traffic never leaves this machine.
   const ns = `mm-icmp-${process.pid}`;
