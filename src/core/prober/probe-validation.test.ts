@@ -38,6 +38,7 @@ describe('probe validation', () => {
       [{ ...t, kind: 'gopher' }, 'kind gopher'],
       [{ ...t, address: 'backend.example' }, 'address backend.example is not an IP literal'],
       [{ ...t, family: 5 }, 'family 5'],
+      [{ ...t, family: 6 }, 'address 127.0.0.1 is not IPv6'],
       [{ ...t, port: 70000 }, 'port 70000'],
       [{ ...t, port: 1.5 }, 'port 1.5'],
       [{ ...t, sourceAddress: 'localhost' }, 'source address localhost is not an IP literal'],

@@ -12,6 +12,7 @@ export function describeInvalidTarget(t: unknown): string | null {
   if (!KINDS.has(x.kind)) return `kind ${String(x.kind)}`;
   if (typeof x.address !== 'string' || isIP(x.address) === 0) return `address ${String(x.address)} is not an IP literal`;
   if (x.family !== 4 && x.family !== 6) return `family ${String(x.family)}`;
+  if (isIP(x.address) !== x.family) return `address ${x.address} is not IPv${x.family}`;
   if (!Number.isInteger(x.port) || (x.port as number) < 0 || (x.port as number) > 65535) return `port ${String(x.port)}`;
   if (x.sourceAddress !== null && x.sourceAddress !== undefined && (typeof x.sourceAddress !== 'string' || isIP(x.sourceAddress) === 0))
     return `source address ${String(x.sourceAddress)} is not an IP literal`;
