@@ -1,12 +1,14 @@
 // Benchmark of the HTTP prober alone: N probes against a loopback HTTP server that runs in a child
 // process (so this process's CPU is the client's only), with C probes in flight. Prints user and system
 // CPU µs per probe (process.cpuUsage) for core/prober's HTTP prober and for an `http.request` baseline
-// (agent: false, one connection per probe, as a health check needs), and the ratio of the two.
+// (agent: false, one connection per probe, as a health check needs), and their ratios.
 //
-//   npx tsx scripts/bench-prober.ts [--n 20000] [--concurrency 50] [--rounds 3] [--regexp]
+//   npx tsx scripts/bench-prober.ts [--n 20000] [--concurrency 50] [--rounds 3] [--regexp] [--signal]
 //
-// --regexp makes every probe read and match the body (Content-Length framing) instead of stopping at the
-// status line. Rounds alternate the two clients and the medians are printed, because the machine is shared.
+// Clients: the prober on its default 'net' transport (a net.Socket per probe), the prober on its 'handle'
+// transport (bare libuv TCP handles), and http.request. --regexp makes every probe read and match the body
+// (Content-Length framing) instead of stopping at the status line; --signal passes an AbortSignal to every
+// probe as the checker does. Rounds alternate the clients and medians are printed: the machine is shared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
@@ -84,18 +86,31 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
+interface Client {
+  name: string;
+  once: ProbeOnce;
+  runs: { user: number; sys: number }[];
+}
+
+function fmt(c: Client): string {
+  const u = median(c.runs.map((x) => x.user));
+  const s = median(c.runs.map((x) => x.sys));
+  return `${u.toFixed(1)} µs user + ${s.toFixed(1)} µs sys`;
+}
+
 async function main(): Promise<void> {
   const n = arg('n', 20000);
   const concurrency = arg('concurrency', 50);
   const rounds = arg('rounds', 3);
   const withBody = process.argv.includes('--regexp');
+  // The checker passes a signal to every probe; --signal measures that path (one long-lived signal).
+  const signal = process.argv.includes('--signal') ? new AbortController().signal : undefined;
   const server: ChildProcess = spawn(process.execPath, ['-e', SERVER], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
     const [line] = (await once(server.stdout!, 'data')) as [Buffer];
     const port = Number(line.toString().trim());
-    const prober = createHttpProber({ kind: 'http' });
     const target: ProbeTarget = {
       kind: 'http',
       address: '127.0.0.1',
@@ -113,36 +128,39 @@ async function main(): Promise<void> {
         insecureSkipVerify: false,
       },
     };
-    const ours: ProbeOnce = () => prober.probe(target, { timeoutMs: 5000 }).then((o) => o.ok);
-    const base = httpRequestOnce(port, withBody);
+    const options = { timeoutMs: 5000, signal };
+    const viaProber = (transport: 'net' | 'handle'): ProbeOnce => {
+      const prober = createHttpProber({ kind: 'http', transport });
+      return () => prober.probe(target, options).then((o) => o.ok);
+    };
+    const clients: Client[] = [
+      { name: 'prober (net)', once: viaProber('net'), runs: [] },
+      { name: 'prober (handle)', once: viaProber('handle'), runs: [] },
+      { name: 'http.request', once: httpRequestOnce(port, withBody), runs: [] },
+    ];
     // Warm-up: JIT, ephemeral ports, the server's accept path.
-    await measure(Math.min(n, 3000), concurrency, ours);
-    await measure(Math.min(n, 3000), concurrency, base);
-    const a: { user: number; sys: number }[] = [];
-    const b: { user: number; sys: number }[] = [];
+    for (const c of clients) await measure(Math.min(n, 3000), concurrency, c.once);
     for (let r = 0; r < rounds; r++) {
-      const x = await measure(n, concurrency, ours);
-      const y = await measure(n, concurrency, base);
-      if (x.failed || y.failed)
-        console.warn(`round ${r + 1}: ${x.failed} prober and ${y.failed} http.request probes failed`);
-      console.log(
-        `round ${r + 1}: prober ${x.user.toFixed(1)}+${x.sys.toFixed(1)} µs (user+sys) in ${x.ms.toFixed(0)} ms; ` +
-          `http.request ${y.user.toFixed(1)}+${y.sys.toFixed(1)} µs in ${y.ms.toFixed(0)} ms`,
-      );
-      a.push(x);
-      b.push(y);
+      const parts: string[] = [];
+      for (const c of clients) {
+        const x = await measure(n, concurrency, c.once);
+        if (x.failed) console.warn(`round ${r + 1}: ${x.failed} ${c.name} probes failed`);
+        c.runs.push(x);
+        parts.push(`${c.name} ${x.user.toFixed(1)}+${x.sys.toFixed(1)} µs in ${x.ms.toFixed(0)} ms`);
+      }
+      console.log(`round ${r + 1} (user+sys per probe): ${parts.join('; ')}`);
     }
-    const au = median(a.map((x) => x.user));
-    const as = median(a.map((x) => x.sys));
-    const bu = median(b.map((x) => x.user));
-    const bs = median(b.map((x) => x.sys));
+    const what = withBody ? 'body read + regexp' : 'status line only';
     console.log(
-      `\n${n} probes × ${rounds} rounds, ${concurrency} in flight, ${withBody ? 'body read + regexp' : 'status line only'}, Node ${process.version}`,
+      `\n${n} probes × ${rounds} rounds, ${concurrency} in flight, ${what}, Node ${process.version}`,
     );
-    console.log(`HTTP prober   : ${au.toFixed(1)} µs user + ${as.toFixed(1)} µs sys per probe (median)`);
-    console.log(`http.request  : ${bu.toFixed(1)} µs user + ${bs.toFixed(1)} µs sys per probe (median)`);
+    for (const c of clients) console.log(`${c.name.padEnd(16)}: ${fmt(c)} per probe (median)`);
+    const user = (c: Client): number => median(c.runs.map((x) => x.user));
+    const [net, handle, base] = clients as [Client, Client, Client];
     console.log(
-      `ratio (user)  : http.request / prober = ${(bu / au).toFixed(2)}×; (user+sys) ${((bu + bs) / (au + as)).toFixed(2)}×`,
+      `ratio (user)    : http.request / prober(net) = ${(user(base) / user(net)).toFixed(2)}×, ` +
+        `http.request / prober(handle) = ${(user(base) / user(handle)).toFixed(2)}×, ` +
+        `net / handle = ${(user(net) / user(handle)).toFixed(2)}×`,
     );
   } finally {
     server.kill('SIGKILL');

@@ -1,13 +1,8 @@
-import { isIP, type Socket } from 'node:net';
-import type { SecureContext, TLSSocket } from 'node:tls';
+import { isIP } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { APP_VERSION } from '../../shared/version';
-import {
-  lazySecureContext,
-  ProbeConnection,
-  probeOf,
-  type TlsParams,
-  type TrustedCa,
-} from './probe-connection';
+import { lazySecureContext, ProbeConnection, type TlsParams, type TrustedCa } from './probe-connection';
+import { loadHandleApi, type HandleApi, type ProbeTransport } from './handle-transport';
 import { HttpResponseReader, type ParseVerdict } from './http-response';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
@@ -18,6 +13,11 @@ export interface HttpProberDeps {
   userAgent?: string;
   /** CAs that https probes trust instead of Node's bundled roots (tests, private PKI). */
   ca?: TrustedCa;
+  /**
+   * 'net' (default): a net.Socket per probe. 'handle': plain http on bare libuv TCP handles, about half
+   * the CPU per probe (docs/prober.md); https and runtimes without the bindings stay on 'net'.
+   */
+  transport?: ProbeTransport;
 }
 
 type HttpSpec = NonNullable<ProbeTarget['http']>;
@@ -60,11 +60,6 @@ export function hostHeader(host: string, port: number, defaultPort: number): str
   return port === defaultPort ? h : `${h}:${port}`;
 }
 
-// One listener for every probe's socket: `this` is the socket, which knows its probe.
-function onHttpData(this: Socket, d: Buffer): void {
-  probeOf<HttpProbe>(this)?.received(d);
-}
-
 class HttpProbe extends ProbeConnection {
   private readonly reader: HttpResponseReader;
 
@@ -78,17 +73,16 @@ class HttpProbe extends ProbeConnection {
     this.reader = new HttpResponseReader(spec.regexp !== null, spec.codeMin, spec.codeMax);
   }
 
-  start(target: ProbeTarget): void {
-    this.open(target.address, target.port, target.sourceAddress, this.prepared.tls);
+  start(target: ProbeTarget, api: HandleApi | null): void {
+    this.open(target, this.prepared.tls, api);
   }
 
-  protected onReady(socket: Socket | TLSSocket): void {
-    socket.on('data', onHttpData);
-    socket.write(this.prepared.request);
+  protected onReady(): void {
+    this.send(this.prepared.request);
   }
 
   /** @internal Bytes of the response arrived. */
-  received(d: Buffer): void {
+  override received(d: Buffer): void {
     this.verdict(this.reader.push(d));
   }
 
@@ -119,8 +113,10 @@ export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): 
     kind = 'http',
     userAgent = `maglev-monitor/${APP_VERSION}`,
     ca,
+    transport = 'net',
   } = typeof deps === 'string' ? { kind: deps } : deps;
   const tlsContext = lazySecureContext(ca);
+  const api = transport === 'handle' ? loadHandleApi() : null;
   const cache = new WeakMap<ProbeTarget, Prepared>();
   return {
     kind,
@@ -141,7 +137,7 @@ export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): 
           prepared = prepare(target, spec, userAgent, tlsContext);
           cache.set(target, prepared);
         }
-        new HttpProbe(resolve, options, spec, prepared).start(target);
+        new HttpProbe(resolve, options, spec, prepared).start(target, api);
       });
     },
   };

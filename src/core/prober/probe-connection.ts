@@ -1,7 +1,8 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import type { ProbeCode } from '../../shared/model';
-import type { ProbeOptions, ProbeOutcome } from './types';
+import { closeHandle, openHandle, sendOnHandle, type HandleApi, type TcpHandle } from './handle-transport';
+import type { ProbeOptions, ProbeOutcome, ProbeTarget } from './types';
 
 /** Which stage a probe has reached; decides the code of a timeout or an error. */
 export const enum Stage {
@@ -86,13 +87,11 @@ function onConnect(this: Owned): void {
 function onSecureConnect(this: Owned): void {
   this[PROBE]?.secured();
 }
+function onData(this: Owned, d: Buffer): void {
+  this[PROBE]?.received(d);
+}
 function onTimeout(p: ProbeConnection): void {
   p.timedOut();
-}
-
-/** Returns the probe that owns `socket` (for subclasses' shared listeners). */
-export function probeOf<P extends ProbeConnection>(socket: Socket | TLSSocket): P | undefined {
-  return (socket as Owned)[PROBE] as P | undefined;
 }
 
 /**
@@ -104,6 +103,8 @@ export abstract class ProbeConnection {
   protected stage = Stage.Connecting;
   protected raw: Socket | null = null;
   protected tls: TLSSocket | null = null;
+  private handle: TcpHandle | null = null;
+  private api: HandleApi | null = null;
   private tlsParams: TlsParams | null = null;
   private settled = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -126,9 +127,20 @@ export abstract class ProbeConnection {
     this.timer = setTimeout(onTimeout, options.timeoutMs, this);
   }
 
-  /** Opens the connection; `tls` non-null wraps it in TLS before `onReady`. */
-  protected open(address: string, port: number, sourceAddress: string | null, tls: TlsParams | null): void {
+  /**
+   * Opens the connection; `tls` non-null wraps it in TLS before `onReady`. With `api` (the 'handle'
+   * transport) a plain TCP probe runs on a bare libuv handle instead of a net.Socket.
+   */
+  protected open(target: ProbeTarget, tls: TlsParams | null, api: HandleApi | null): void {
     if (this.settled) return;
+    const { address, port, sourceAddress } = target;
+    if (api && !tls) {
+      const h = openHandle(api, this, address, target.family, port, sourceAddress);
+      if (h instanceof Error) return this.socketError(h);
+      this.handle = h;
+      this.api = api;
+      return;
+    }
     let raw: Owned;
     try {
       raw = netConnect({ host: address, port, localAddress: sourceAddress ?? undefined, noDelay: true });
@@ -164,7 +176,19 @@ export abstract class ProbeConnection {
   }
 
   /** Called once the connection (and TLS handshake) is up. */
-  protected abstract onReady(socket: Socket | TLSSocket): void;
+  protected abstract onReady(): void;
+
+  /** Sends `request` and starts reading the answer (delivered to `received`). */
+  protected send(request: Buffer): void {
+    if (this.handle && this.api) return sendOnHandle(this.api, this.handle, request);
+    const socket = this.tls ?? this.raw;
+    if (!socket) return;
+    socket.on('data', onData);
+    socket.write(request);
+  }
+
+  /** @internal Bytes of the answer arrived; probes that read override this. */
+  received(_d: Buffer): void {}
 
   /** @internal The TCP connection is up. */
   connected(): void {
@@ -174,7 +198,7 @@ export abstract class ProbeConnection {
       return;
     }
     this.stage = Stage.Requesting;
-    this.onReady(this.raw as Socket);
+    this.onReady();
   }
 
   /** @internal The TLS handshake completed; the certificate is judged here. */
@@ -186,7 +210,7 @@ export abstract class ProbeConnection {
       return;
     }
     this.stage = Stage.Requesting;
-    this.onReady(t);
+    this.onReady();
   }
 
   /** @internal The deadline passed. */
@@ -250,6 +274,11 @@ export abstract class ProbeConnection {
   }
 
   private close(): void {
+    if (this.handle) {
+      closeHandle(this.handle);
+      this.handle = null;
+      return;
+    }
     const raw = this.raw;
     if (!raw) return;
     // Errors after the verdict (e.g. ERR_SOCKET_CLOSED) are expected; the shared 'error' listeners stay
