@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { ProbeTransport } from './handle-transport';
 import { createHttpProber } from './http-prober';
 import { createTcpProber } from './tcp-prober';
 import { createIcmpProber } from './icmp-prober';
@@ -15,6 +16,11 @@ export interface ProberRegistryOptions {
   threads?: number;
   /** With `netns`: the worker command run under `ip netns exec` (default: `defaultWorkerCommand()`). */
   workerCommand?: string[];
+  /**
+   * In-process http/tcp probes: 'net' (default, a net.Socket per probe) or 'handle' (bare libuv TCP
+   * handles, about half the CPU per probe; see docs/prober.md). TLS probes always use net/tls.
+   */
+  transport?: ProbeTransport;
   /** Replaces probers by kind (tests). */
   overrides?: Partial<Record<ProberKind, Prober>>;
 }
@@ -31,13 +37,16 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
     return createNetnsProberRegistry({ netns, logger, workerCommand });
   }
   if ((options.threads ?? 0) > 1)
-    return guardRegistry(createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger }));
+    return guardRegistry(
+      createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger }),
+    );
   const icmp = createIcmpProber();
+  const transport = options.transport ?? 'net';
   const probers = new Map<ProberKind, Prober>([
     // Guarded: garbage resolves INTERNAL, and a name instead of an IP literal never reaches DNS.
-    ['http', guardProber(createHttpProber({ kind: 'http' }))],
+    ['http', guardProber(createHttpProber({ kind: 'http', transport }))],
     ['https', guardProber(createHttpProber({ kind: 'https' }))],
-    ['tcp', guardProber(createTcpProber())],
+    ['tcp', guardProber(createTcpProber({ transport }))],
     ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
