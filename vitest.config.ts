@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{core,shared,main,preload,daemon,web}/**/*.test.ts', 'test/**/*.test.ts'],
+          // The fault suite runs alone (npm run test:faults, vitest.faults.config.ts).
+          exclude: ['test/faults/**', '**/node_modules/**'],
           setupFiles: ['test/setup/electron-mock.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
