@@ -112,6 +112,36 @@ describe.skipIf(!canNetns)('probes inside a network namespace', () => {
     expect(workerPids()).toEqual([]);
   });
 
+  it('gives up on a worker that never answers (one guard timer for every probe in flight)', async () => {
+    // A "worker" that reads its requests and never answers; the clock's timers fire only when the test says.
+    const timers = new Set<() => void>();
+    let now = 1_000_000;
+    const clock: Clock = {
+      now: () => now,
+      setTimeout: (cb) => (timers.add(cb), cb),
+      clearTimeout: (h) => timers.delete(h as () => void),
+    };
+    const fire = (): void => {
+      const due = [...timers];
+      timers.clear();
+      for (const t of due) t();
+    };
+    const reg = createNetnsProberRegistry({ netns: ns, clock, workerCommand: ['sh', '-c', 'cat >/dev/null'] });
+    try {
+      const probes = [1, 2, 3].map(() => reg.get('tcp').probe({ ...httpTarget(port), kind: 'tcp' }, { timeoutMs: 1000 }));
+      expect(timers.size).toBe(1);
+      now += 1000 + 1999; // not yet past timeout + grace
+      fire();
+      expect(timers.size).toBe(1);
+      now += 1;
+      fire();
+      for (const r of await Promise.all(probes)) expect(r).toEqual({ ok: false, code: 'INTERNAL', detail: `netns ${ns}: probe worker did not answer`, durationMs: 3000 });
+      expect(timers.size).toBe(0);
+    } finally {
+      await reg.dispose();
+    }
+  });
+
   it('answers INTERNAL naming a namespace that does not exist, and logs it', async () => {
     const records: LogRecord[] = [];
     const logger = createLogger('prober.netns', { minLevel: () => 'debug', write: (r) => records.push(r) });

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Logger } from '../log';
 import { createSystemClock, type Clock, type TimerHandle } from '../util';
-import { targetToWire, type WireReply } from './netns-protocol';
+import {
+  createLineSplitter,
+  decodeReply,
+  encodeDefine,
+  encodeForget,
+  encodeProbe,
+  targetToWire,
+} from './netns-protocol';
 import { describeInvalidProbe, invalidProbe } from './probe-validation';
 import type { ProbeOptions, ProbeOutcome, ProbeTarget, Prober, ProberKind, ProberRegistry } from './types';
 
@@ -30,10 +36,13 @@ const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 /** How long past its own timeout a probe may take in the worker before the registry gives up on it. */
 const ANSWER_GRACE_MS = 2000;
+/** How often the answer guard looks at the probes in flight (one timer for all of them). */
+const SWEEP_MS = 1000;
 
 interface Pending {
   resolve: (o: ProbeOutcome) => void;
-  timer: TimerHandle;
+  t0: number;
+  deadline: number;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | null;
 }
@@ -49,30 +58,59 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
   const netnsDir = options.netnsDir ?? '/var/run/netns';
   const command = options.workerCommand ?? defaultWorkerCommand();
   const pending = new Map<number, Pending>();
+  // Each target object gets an id and its wire JSON once; each worker learns it once (`defined`).
+  const wire = new WeakMap<ProbeTarget, { tid: number; json: string }>();
+  let defined = new Set<number>();
+  const collected = new FinalizationRegistry<number>((tid) => {
+    if (defined.delete(tid)) queue(encodeForget(tid));
+  });
   let child: ChildProcessWithoutNullStreams | null = null;
+  let out: string[] = [];
   let nextId = 1;
+  let nextTid = 1;
   let lastError = '';
   let backoffMs = MIN_BACKOFF_MS;
   let notBefore = 0;
+  let sweepTimer: TimerHandle | null = null;
   let disposed = false;
+
+  // Lines go out in one write per event-loop turn.
+  const flush = (): void => {
+    if (out.length > 0) child?.stdin.write(out.join(''));
+    out = [];
+  };
+  const queue = (line: string): void => {
+    if (out.length === 0) setImmediate(flush);
+    out.push(line);
+  };
 
   const settle = (id: number, outcome: ProbeOutcome): void => {
     const p = pending.get(id);
     if (!p) return;
     pending.delete(id);
-    clock.clearTimeout(p.timer);
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
     p.resolve(outcome);
   };
   const failAll = (detail: string): void => {
     for (const id of [...pending.keys()]) settle(id, { ok: false, code: 'INTERNAL', detail, durationMs: 0 });
   };
+  // The worker bounds each probe by its timeout; the guard covers a worker that stops answering.
+  const sweep = (): void => {
+    sweepTimer = null;
+    const now = clock.now();
+    for (const [id, p] of pending)
+      if (p.deadline <= now)
+        settle(id, { ok: false, code: 'INTERNAL', detail: `netns ${netns}: probe worker did not answer`, durationMs: now - p.t0 });
+    if (pending.size > 0 && !disposed) sweepTimer = clock.setTimeout(sweep, SWEEP_MS);
+  };
+
   /** Records why the worker is not running, logs it, and backs off before the next start. */
   const fail = (detail: string): void => {
     lastError = detail;
     if (!disposed) logger?.error('netns-worker-down', { netns, reason: detail, retryInMs: backoffMs });
     notBefore = clock.now() + backoffMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+    out = [];
     failAll(detail);
   };
 
@@ -85,18 +123,19 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
     }
     const c = spawn('ip', ['netns', 'exec', netns, ...command], { stdio: ['pipe', 'pipe', 'pipe'] });
     child = c;
+    defined = new Set();
     let stderr = '';
     c.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-500)));
-    createInterface({ input: c.stdout }).on('line', (line) => {
-      let reply: WireReply;
-      try {
-        reply = JSON.parse(line) as WireReply;
-      } catch {
-        return;
-      }
-      backoffMs = MIN_BACKOFF_MS;
-      settle(reply.id, reply.outcome);
-    });
+    c.stdout.setEncoding('utf8');
+    c.stdout.on(
+      'data',
+      createLineSplitter((line) => {
+        const reply = decodeReply(line);
+        if (!reply) return;
+        backoffMs = MIN_BACKOFF_MS;
+        settle(reply.id, reply.outcome);
+      }),
+    );
     const onExit = (why: string): void => {
       if (child !== c) return;
       child = null;
@@ -110,25 +149,30 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
   };
 
   const send = (kind: ProberKind, target: ProbeTarget, opts: ProbeOptions, resolve: (o: ProbeOutcome) => void): void => {
-    const t0 = clock.now();
     // Checked here: a target the worker cannot read would otherwise cost every probe in flight.
     const invalid = describeInvalidProbe(target, opts);
     if (invalid) return resolve(invalidProbe(invalid));
-    const wireTarget = targetToWire(target);
     if (opts.signal?.aborted) return resolve(aborted(kind, 0));
-    const c = start();
-    if (!c) return resolve({ ok: false, code: 'INTERNAL', detail: lastError || `netns ${netns}: probe worker not running`, durationMs: 0 });
+    if (!start())
+      return resolve({ ok: false, code: 'INTERNAL', detail: lastError || `netns ${netns}: probe worker not running`, durationMs: 0 });
+    let w = wire.get(target);
+    if (!w) {
+      w = { tid: nextTid++, json: JSON.stringify(targetToWire(target)) };
+      wire.set(target, w);
+      collected.register(target, w.tid);
+    }
+    if (!defined.has(w.tid)) {
+      defined.add(w.tid);
+      queue(encodeDefine(w.tid, w.json));
+    }
     const id = nextId++;
-    // The worker bounds the probe by timeoutMs; this guard covers a worker that stops answering.
-    const timer = clock.setTimeout(
-      () => settle(id, { ok: false, code: 'INTERNAL', detail: `netns ${netns}: probe worker did not answer`, durationMs: clock.now() - t0 }),
-      opts.timeoutMs + ANSWER_GRACE_MS,
-    );
+    const t0 = clock.now();
     // The worker's own probe runs on to its timeout; its late answer finds no pending entry and is dropped.
     const onAbort = opts.signal ? () => settle(id, aborted(kind, clock.now() - t0)) : null;
-    pending.set(id, { resolve, timer, signal: opts.signal, onAbort });
+    pending.set(id, { resolve, t0, deadline: t0 + opts.timeoutMs + ANSWER_GRACE_MS, signal: opts.signal, onAbort });
     if (onAbort) opts.signal?.addEventListener('abort', onAbort, { once: true });
-    c.stdin.write(JSON.stringify({ id, target: wireTarget, timeoutMs: opts.timeoutMs }) + '\n');
+    if (sweepTimer === null) sweepTimer = clock.setTimeout(sweep, SWEEP_MS);
+    queue(encodeProbe(id, w.tid, opts.timeoutMs));
   };
 
   const makeProber = (kind: ProberKind): Prober => ({
@@ -147,6 +191,7 @@ export function createNetnsProberRegistry(options: NetnsRegistryOptions): Prober
     get: (kind) => probers.get(kind) ?? makeProber(kind),
     dispose: async () => {
       disposed = true;
+      if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
       const c = child;
       child = null;
       failAll(`netns ${netns}: prober disposed`);

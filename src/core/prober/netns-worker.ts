@@ -1,36 +1,43 @@
-// The probe worker started inside a network namespace (`ip netns exec NS node netns-worker`): reads
-// probe requests as JSON lines on stdin, answers with outcomes as JSON lines on stdout. Entry file.
-import { createInterface } from 'node:readline';
+// The probe worker started inside a network namespace (`ip netns exec NS node netns-worker`): reads the
+// line protocol of netns-protocol.ts on stdin, runs the in-process probers, and answers on stdout, one
+// write per event-loop turn. Entry file.
 import { createHttpProber } from './http-prober';
 import { createIcmpProber } from './icmp-prober';
-import { targetFromWire, type WireReply, type WireRequest } from './netns-protocol';
+import { createLineSplitter, decodeCommand, encodeReply } from './netns-protocol';
 import { createTcpProber } from './tcp-prober';
-import type { Prober, ProberKind } from './types';
+import type { ProbeOutcome, Prober, ProberKind, ProbeTarget } from './types';
 
 const icmp = createIcmpProber();
 const probers: Record<ProberKind, Prober> = { http: createHttpProber({ kind: 'http' }), https: createHttpProber({ kind: 'https' }), tcp: createTcpProber(), icmp };
-const cache = new Map<string, ReturnType<typeof targetFromWire>>();
+const targets = new Map<number, ProbeTarget>();
+let out: string[] = [];
 
-createInterface({ input: process.stdin }).on('line', (line) => {
-  let req: WireRequest;
-  try {
-    req = JSON.parse(line) as WireRequest;
-  } catch {
-    return;
-  }
-  const key = JSON.stringify(req.target);
-  let target = cache.get(key);
-  if (!target) {
-    target = targetFromWire(req.target);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(key, target);
-  }
-  const prober = probers[target.kind];
-  void prober.probe(target, { timeoutMs: req.timeoutMs }).then((outcome) => {
-    const reply: WireReply = { id: req.id, outcome };
-    process.stdout.write(JSON.stringify(reply) + '\n');
-  });
-});
+function flush(): void {
+  process.stdout.write(out.join(''));
+  out = [];
+}
+
+function answer(id: number, outcome: ProbeOutcome): void {
+  if (out.length === 0) setImmediate(flush);
+  out.push(encodeReply(id, outcome));
+}
+
+process.stdin.setEncoding('utf8');
+process.stdin.on(
+  'data',
+  createLineSplitter((line) => {
+    const cmd = decodeCommand(line);
+    if (cmd === null) return;
+    if (cmd.op === 'define') targets.set(cmd.tid, cmd.target);
+    else if (cmd.op === 'forget') targets.delete(cmd.tid);
+    else {
+      const { id } = cmd;
+      const target = targets.get(cmd.tid);
+      if (!target) answer(id, { ok: false, code: 'INTERNAL', detail: 'probe worker lost its target', durationMs: 0 });
+      else void probers[target.kind].probe(target, { timeoutMs: cmd.timeoutMs }).then((o) => answer(id, o));
+    }
+  }),
+);
 process.stdin.on('end', () => {
   icmp.dispose();
   process.exit(0);
