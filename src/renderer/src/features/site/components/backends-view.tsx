@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FrontendInfo } from '../../../../../shared/model';
 import { useQuery } from '@tanstack/react-query';
 import { useBridge } from '../../../lib/bridge-context';
-import { StateBadge } from '../../../components/state-badge';
 import { backendsQueryOptions, frontendsQueryOptions } from '../api/site-queries';
-import { PoolTable, type MemberRef } from './pool-table';
+import type { MemberRef } from './pool-table';
+import { FrontendList, type ShownFrontend } from './frontend-list';
+import './site.css';
 
 const ROWS = 'tbody tr[data-backend]';
 
@@ -51,24 +53,31 @@ export function BackendsView({
   useBodyRowKeys(root);
   const byName = useMemo(() => new Map((backs.data ?? []).map((b) => [b.name, b])), [backs.data]);
   const needle = filter.trim().toLowerCase();
-  const frontends = useMemo(() => {
+  // Unfiltered frontends keep their ShownFrontend object while their FrontendInfo is unchanged, so that
+  // a push re-renders only the sections it touched.
+  const cache = useRef(new WeakMap<FrontendInfo, ShownFrontend>());
+  const frontends = useMemo((): ShownFrontend[] => {
     if (!fronts.data) return [];
-    if (!needle) return fronts.data;
-    return fronts.data
-      .map((f) => {
-        if (f.name.toLowerCase().includes(needle) || f.address.includes(needle)) return f;
-        const pools = f.pools
-          .map((p) => ({
-            ...p,
-            backends: p.backends.filter((m) => {
-              const b = byName.get(m.name);
-              return m.name.toLowerCase().includes(needle) || b?.state === needle || b?.address.includes(needle);
-            }),
-          }))
-          .filter((p) => p.backends.length > 0);
-        return pools.length ? { ...f, pools } : null;
-      })
-      .filter((f): f is NonNullable<typeof f> => f !== null);
+    const whole = (f: FrontendInfo): ShownFrontend => {
+      let s = cache.current.get(f);
+      if (!s) cache.current.set(f, (s = { frontend: f, pools: f.pools.map((pool, index) => ({ pool, index })) }));
+      return s;
+    };
+    if (!needle) return fronts.data.map(whole);
+    const matches = (name: string) => {
+      const b = byName.get(name);
+      return name.toLowerCase().includes(needle) || b?.state === needle || !!b?.address.includes(needle);
+    };
+    const out: ShownFrontend[] = [];
+    for (const f of fronts.data) {
+      if (f.name.toLowerCase().includes(needle) || f.address.includes(needle)) {
+        out.push(whole(f));
+        continue;
+      }
+      const pools = f.pools.map((p, index) => ({ pool: { ...p, backends: p.backends.filter((m) => matches(m.name)) }, index })).filter((p) => p.pool.backends.length > 0);
+      if (pools.length) out.push({ frontend: f, pools });
+    }
+    return out;
   }, [fronts.data, needle, byName]);
 
   const onKey = (e: React.KeyboardEvent) => {
@@ -97,22 +106,7 @@ export function BackendsView({
         <span className="muted">j/k rows · Enter details · / filter · Ctrl-K go to · ? all keys</span>
       </div>
       {frontends.length === 0 && <p className="muted">Nothing matches “{filter}”.</p>}
-      {frontends.map((f) => (
-        <section key={f.name} className="frontend" aria-label={`frontend ${f.name}`}>
-          <header className="frontend-head">
-            <h3>{f.name}</h3>
-            <StateBadge state={f.state} />
-            <span className="muted">
-              {f.address}:{f.port}/{f.protocol}
-              {f.description ? ` — ${f.description}` : ''}
-            </span>
-            <span className="muted">active pool: {f.activePool >= 0 ? f.pools[f.activePool]?.name : 'none'}</span>
-          </header>
-          {f.pools.map((p, i) => (
-            <PoolTable key={p.name} frontend={f} pool={p} index={fronts.data?.find((x) => x.name === f.name)?.pools.findIndex((q) => q.name === p.name) ?? i} backends={byName} renderActions={renderActions} detailHref={detailHref} selected={selected} />
-          ))}
-        </section>
-      ))}
+      <FrontendList shown={frontends} backends={byName} renderActions={renderActions} detailHref={detailHref} selected={selected} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BackendRow, FrontendInfo, PoolInfo } from '../../../../../shared/model';
 import { StateBadge } from '../../../components/state-badge';
@@ -12,22 +12,19 @@ export interface MemberRef {
   backend: BackendRow;
 }
 
-/** A cell that flashes briefly when its value changes (no layout shift: only the background animates). */
+/**
+ * A cell that flashes briefly when its value changes (only the background animates: no layout shift).
+ * Two identical animations alternate, so a change restarts the flash without forcing a reflow — the
+ * usual remove/offsetWidth/add trick costs a full layout per flashing cell under a flood of changes.
+ */
 function Flash({ value, children }: { value: string | number; children: ReactNode }) {
-  const ref = useRef<HTMLSpanElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const el = ref.current;
-    if (!el) return;
-    el.classList.remove('flash');
-    void el.offsetWidth;
-    el.classList.add('flash');
-  }, [value]);
-  return <span ref={ref}>{children}</span>;
+  const [prev, setPrev] = useState(value);
+  const [changes, setChanges] = useState(0);
+  if (prev !== value) {
+    setPrev(value);
+    setChanges(changes + 1);
+  }
+  return <span className={changes === 0 ? undefined : changes % 2 ? 'flash-a' : 'flash-b'}>{children}</span>;
 }
 
 /** One pool's members with state, weights, last probe and transition age. */
@@ -51,7 +48,9 @@ export function PoolTable({
   selected?: string;
 }) {
   const active = frontend.activePool === index;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // State, not a ref: a parent's ref is attached after its children's layout effects, so the body's
+  // virtualizer would find no scroll element on mount and show no rows until something re-rendered it.
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
   const big = pool.backends.length > VIRTUAL_THRESHOLD;
   const table = (
     <table className="pool-table" aria-label={`${frontend.name} pool ${pool.name}`}>
@@ -70,12 +69,12 @@ export function PoolTable({
           {renderActions && <th scope="col">Actions</th>}
         </tr>
       </thead>
-      <PoolBody pool={pool} frontend={frontend} backends={backends} renderActions={renderActions} detailHref={detailHref} selected={selected} scrollRef={scrollRef} />
+      <PoolBody pool={pool} frontend={frontend} backends={backends} renderActions={renderActions} detailHref={detailHref} selected={selected} scrollEl={scrollEl} />
     </table>
   );
   // Long pools scroll inside a bounded box and render only the visible rows.
   return big ? (
-    <div ref={scrollRef} className="virtual-scroll">
+    <div ref={setScrollEl} className="virtual-scroll">
       {table}
     </div>
   ) : (
@@ -94,7 +93,7 @@ type BodyProps = {
   renderActions?: (ref: MemberRef) => ReactNode;
   detailHref?: (backend: string) => string;
   selected?: string;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollEl: HTMLDivElement | null;
 };
 
 /** A row's props: its own backend object, so a push that changes another backend leaves it alone. */
@@ -109,7 +108,7 @@ function PoolBody(props: BodyProps) {
   const big = pool.backends.length > VIRTUAL_THRESHOLD;
   const virtual = useVirtualizer({
     count: big ? pool.backends.length : 0,
-    getScrollElement: () => props.scrollRef.current,
+    getScrollElement: () => props.scrollEl,
     estimateSize: () => ROW_PX,
     overscan: 20,
   });
