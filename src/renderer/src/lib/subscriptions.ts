@@ -37,11 +37,18 @@ export function useLiveUpdates(): void {
   const bridge = useBridge();
   const qc = useQueryClient();
   useEffect(() => {
+    let lost = false;
     const offs = [
       bridge.on('sites:changed', (sites) => qc.setQueryData(siteKeys.list(), sites)),
       bridge.on('health:changed', (batch) => applyHealthBatch(qc, batch)),
+      // After a reconnect everything may have changed while no event could arrive: refetch it all.
+      // Not on the first open, which only races the queries the views are already making.
       bridge.onConnection((s) => {
-        if (s === 'open') void qc.invalidateQueries();
+        if (s === 'closed') lost = true;
+        else if (s === 'open' && lost) {
+          lost = false;
+          void qc.invalidateQueries();
+        }
       }),
     ];
     return () => offs.forEach((off) => off());
