@@ -54,9 +54,14 @@ export function lazySecureContext(ca: TrustedCa | undefined): () => SecureContex
     ));
 }
 
-/** Describes a socket error in a few words ("connection refused", "certificate has expired"). */
-export function describeError(e: NodeJS.ErrnoException): string {
-  return (e.code && ERRNO_DETAIL[e.code]) || e.message || e.code || 'socket error';
+/** Describes a socket error in a few words ("connection refused", "wrong version number"). */
+export function describeError(e: NodeJS.ErrnoException & { reason?: unknown }): string {
+  const known = e.code ? ERRNO_DETAIL[e.code] : undefined;
+  if (known) return known;
+  // An OpenSSL error's message is its error-queue dump ("80CC…:error:0A00010B:SSL routines:…:ssl3_record.c:350:\n");
+  // `reason` is the human part of it.
+  if (typeof e.reason === 'string' && e.reason !== '') return e.reason;
+  return e.message.split('\n')[0] || e.code || 'socket error';
 }
 
 /** Describes a certificate verify failure from its code ("CERT_HAS_EXPIRED" → "certificate has expired"). */
