@@ -12,8 +12,10 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-const siteUrl = (site: string, tab: string) => world.url.replace(/\/?(\?|$)/, `/$1`) + `#/site/${site}/${tab}`;
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+const siteUrl = (site: string, tab: string) =>
+  world.url.replace(/\/?(\?|$)/, `/$1`) + `#/site/${site}/${tab}`;
 const row = (page: Page, backend: string) =>
   page.getByRole('table', { name: 'web-vip pool primary' }).locator(`tr[data-backend="${backend}"]`);
 
@@ -29,7 +31,9 @@ test('the overview shows both sites with their state', async ({ page }) => {
   await shot(page, 'e2e-overview');
 });
 
-test('a failing backend turns red in the table, reaches the timeline and changes its graph band', async ({ page }) => {
+test('a failing backend turns red in the table, reaches the timeline and changes its graph band', async ({
+  page,
+}) => {
   await page.goto(siteUrl('lab', 'backends'));
   await expect(row(page, 'b2').locator('[data-state]').first()).toHaveAttribute('data-state', 'up');
   world.setFailing('b2', true);
@@ -76,7 +80,10 @@ test('a config edit with an error shows it at its line and Apply is refused', as
   await page.goto(siteUrl('lab', 'config'));
   const original = readFileSync(world.localConfig, 'utf8');
   await expect(page.getByRole('textbox', { name: 'Config YAML' })).toContainText('e2e lab site');
-  const broken = original.replace('b2: { address: 127.0.0.12, healthcheck: web }', 'b2: { address: 127.0.0.12, healthcheck: wbe }');
+  const broken = original.replace(
+    'b2: { address: 127.0.0.12, healthcheck: web }',
+    'b2: { address: 127.0.0.12, healthcheck: wbe }',
+  );
   const line = broken.split('\n').findIndex((l) => l.includes('healthcheck: wbe')) + 1;
   await replaceEditorText(page, broken);
   const problems = page.getByRole('list', { name: 'Config problems' });
@@ -105,4 +112,51 @@ test('a valid config edit shows its diff and applies', async ({ page }) => {
   await page.getByRole('link', { name: 'backends' }).click();
   await expect(row(page, 'b2').locator('td').nth(1)).toHaveText('40');
   await shot(page, 'e2e-config-applied');
+});
+
+test('Enter on a focused row opens the backend detail; Escape closes it', async ({ page }) => {
+  await page.goto(siteUrl('lab', 'backends'));
+  await expect(row(page, 'b1').locator('[data-state]').first()).toHaveAttribute('data-state', 'up');
+  await page.keyboard.press('j');
+  await expect(row(page, 'b1')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary', { name: 'backend b1' });
+  await expect(detail).toContainText('127.0.0.11');
+  await expect(detail.getByRole('table', { name: 'Pools of this backend' })).toContainText('web-vip');
+  await expect(detail).toContainText(/http port \d+ \/healthz/);
+  await shot(page, 'e2e-backend-detail');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+  await expect(row(page, 'b1')).toBeFocused();
+});
+
+test('the charts of a VIP zoom together and reset', async ({ page }) => {
+  await page.goto(siteUrl('lab', 'graphs'));
+  const overs = page.locator('.u-over');
+  await expect(overs).toHaveCount(3);
+  const box = (await overs.first().boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByText('zoomed · refreshes every 5 s')).toBeVisible();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 40);
+  await expect(page.getByRole('tooltip')).toContainText(/pass|FAIL/);
+  await shot(page, 'e2e-graphs-zoomed');
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(page.getByText('last hour · refreshes every 5 s')).toBeVisible();
+});
+
+test('the theme toggle switches to the light theme and back', async ({ page }) => {
+  await page.goto(siteUrl('lab', 'backends'));
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(html).not.toHaveAttribute('data-theme', before ?? '');
+  await shot(page, `e2e-theme-${await html.getAttribute('data-theme')}`);
+  await page.reload();
+  await expect(html).not.toHaveAttribute('data-theme', before ?? '');
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', before ?? '');
+  await shot(page, `e2e-theme-${before}`);
 });
