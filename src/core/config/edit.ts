@@ -1,18 +1,17 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, YAMLMap } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { CodedError, err, ok } from '../util';
 import type { AppError, Result } from '../util';
 import { snapshot, splice } from './yaml-splice';
 import { CannotSplice, detectStyle, toStringOptions } from './yaml-style';
+import type { YamlPath } from './doc-edits';
+import { deleteAt, moveMemberIn, renameBackendIn, renameHealthCheckIn, renameIn, setWeightIn } from './doc-edits';
 
 /** The edited text, or why the edit could not be made (`YAML_INVALID`, `NOT_FOUND`, `INVALID_ARGUMENT`). */
 export type EditResult = Result<string, AppError>;
 
-/** A YAML path: map keys and sequence indexes. */
-export type YamlPath = readonly (string | number)[];
-
-/** Thrown inside an edit callback to refuse the edit with a code; becomes an error result. */
-export class EditError extends CodedError {}
+export { EditError } from './doc-edits';
+export type { YamlPath } from './doc-edits';
 
 /**
  * Applies `edit` to the parsed document and returns the new text, keeping comments, key order
@@ -74,10 +73,7 @@ export function setIn(text: string, path: YamlPath, value: unknown): EditResult 
 
 /** Deletes the entry at `path`; NOT_FOUND when there is none. */
 export function deleteIn(text: string, path: YamlPath): EditResult {
-  return editConfigText(text, (doc) => {
-    if (!doc.hasIn(path)) throw new EditError('NOT_FOUND', `nothing at ${path.join('.')}`);
-    doc.deleteIn(path);
-  });
+  return editConfigText(text, (doc) => deleteAt(doc, path));
 }
 
 /** Renames the map key at `path` in place (same position, same value). */
@@ -85,85 +81,25 @@ export function renameKey(text: string, path: YamlPath, newKey: string): EditRes
   return editConfigText(text, (doc) => renameIn(doc, path, newKey));
 }
 
-function renameIn(doc: Document, path: YamlPath, newKey: string): void {
-  const parent = doc.getIn(path.slice(0, -1), true);
-  const key = path[path.length - 1];
-  if (!isMap(parent)) throw new EditError('NOT_FOUND', `no map at ${path.slice(0, -1).join('.')}`);
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-  if (!pair || !isScalar(pair.key)) throw new EditError('NOT_FOUND', `no key "${String(key)}" at ${path.slice(0, -1).join('.')}`);
-  if (parent.has(newKey)) throw new EditError('INVALID_ARGUMENT', `"${newKey}" already exists at ${path.slice(0, -1).join('.')}`);
-  pair.key.value = newKey;
-}
-
-/** Returns the pool's backends map (created when the pool has none). */
-export function poolBackends(doc: Document, frontend: string, pool: string): YAMLMap {
-  const pools = doc.getIn(['maglev', 'frontends', frontend, 'pools'], true);
-  if (!isSeq(pools)) throw new EditError('NOT_FOUND', `no frontend "${frontend}" with pools`);
-  const p = pools.items.find((x) => isMap(x) && x.get('name') === pool);
-  if (!isMap(p)) throw new EditError('NOT_FOUND', `frontend "${frontend}" has no pool "${pool}"`);
-  const backends = p.get('backends', true);
-  if (isMap(backends)) return backends;
-  const created = doc.createNode({}) as YAMLMap;
-  created.flow = true;
-  p.set('backends', created);
-  return created;
-}
-
 /** Sets one pool member's configured weight (0-100). */
 export function setPoolWeight(text: string, frontend: string, pool: string, backend: string, weight: number): EditResult {
   if (!Number.isInteger(weight) || weight < 0 || weight > 100) {
     return err({ code: 'INVALID_ARGUMENT', message: `weight ${weight} out of range (0-100)` });
   }
-  return editConfigText(text, (doc) => {
-    const members = poolBackends(doc, frontend, pool);
-    const member = members.get(backend, true);
-    if (member === undefined) throw new EditError('NOT_FOUND', `pool "${pool}" of "${frontend}" has no backend "${backend}"`);
-    if (isMap(member)) member.set('weight', weight);
-    else {
-      const m = doc.createNode({ weight }) as YAMLMap;
-      m.flow = true;
-      members.set(backend, m);
-    }
-  });
+  return editConfigText(text, (doc) => setWeightIn(doc, frontend, pool, backend, weight));
 }
 
 /** Moves a backend from one pool of a frontend to another, keeping its weight and comments. */
 export function movePoolMember(text: string, frontend: string, fromPool: string, toPool: string, backend: string): EditResult {
-  return editConfigText(text, (doc) => {
-    const from = poolBackends(doc, frontend, fromPool);
-    const to = poolBackends(doc, frontend, toPool);
-    const i = from.items.findIndex((p) => isScalar(p.key) && p.key.value === backend);
-    if (i < 0) throw new EditError('NOT_FOUND', `pool "${fromPool}" of "${frontend}" has no backend "${backend}"`);
-    if (to.has(backend)) throw new EditError('INVALID_ARGUMENT', `pool "${toPool}" already has "${backend}"`);
-    const [pair] = from.items.splice(i, 1);
-    if (pair) to.items.push(pair);
-  });
+  return editConfigText(text, (doc) => moveMemberIn(doc, frontend, fromPool, toPool, backend));
 }
 
 /** Renames a backend and every pool reference to it. */
 export function renameBackend(text: string, oldName: string, newName: string): EditResult {
-  return editConfigText(text, (doc) => {
-    renameIn(doc, ['maglev', 'backends', oldName], newName);
-    const frontends = doc.getIn(['maglev', 'frontends'], true);
-    for (const f of isMap(frontends) ? frontends.items : []) {
-      const pools = isMap(f.value) ? f.value.get('pools', true) : null;
-      for (const p of isSeq(pools) ? pools.items : []) {
-        const members = isMap(p) ? p.get('backends', true) : null;
-        const pair = isMap(members) ? members.items.find((m) => isScalar(m.key) && m.key.value === oldName) : undefined;
-        if (pair && isScalar(pair.key)) pair.key.value = newName;
-      }
-    }
-  });
+  return editConfigText(text, (doc) => renameBackendIn(doc, oldName, newName));
 }
 
 /** Renames a healthcheck and every backend's reference to it. */
 export function renameHealthCheck(text: string, oldName: string, newName: string): EditResult {
-  return editConfigText(text, (doc) => {
-    renameIn(doc, ['maglev', 'healthchecks', oldName], newName);
-    const backends = doc.getIn(['maglev', 'backends'], true);
-    for (const b of isMap(backends) ? backends.items : []) {
-      const ref = isMap(b.value) ? b.value.get('healthcheck', true) : null;
-      if (isScalar(ref) && ref.value === oldName) ref.value = newName;
-    }
-  });
+  return editConfigText(text, (doc) => renameHealthCheckIn(doc, oldName, newName));
 }

@@ -23,3 +23,4 @@ export {
   EditError,
 } from './edit';
 export type { EditResult, YamlPath } from './edit';
+export { applyConfigEdits } from './structured-edit';

@@ -56,8 +56,12 @@ function render(value: unknown, style: YamlStyle): string {
 /** Renders a value on one line (collections in flow style); throws CannotSplice if it needs more. */
 export function renderInline(value: unknown, style: YamlStyle): string {
   if (isCollection(value)) value.flow = true;
-  // A scalar's own comments stay where they are in the text: only the value itself is replaced.
-  const bare = isScalar(value) ? Object.assign(value.clone(), { comment: undefined, commentBefore: undefined, spaceBefore: false }) : value;
+  // A node's own comments stay where they are in the text (a flow map's trailing `# ...` lies after its
+  // range): only the value itself is replaced, or it would be written twice.
+  const bare =
+    isScalar(value) || isCollection(value)
+      ? Object.assign(value.clone(), { comment: undefined, commentBefore: undefined, spaceBefore: false })
+      : value;
   const out = render(bare, style).replace(/\n$/, '');
   if (out.includes('\n')) throw new CannotSplice('value does not fit on one line');
   return out;

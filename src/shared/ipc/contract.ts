@@ -9,6 +9,8 @@ import {
   BackendRowSchema,
   BackendStateSchema,
   ConfigDiffSchema,
+  ConfigEditSchema,
+  ConfigHistoryEntrySchema,
   ConfigIssueSchema,
   FrontendInfoSchema,
   HealthCheckInfoSchema,
@@ -142,6 +144,22 @@ export const operations = {
     z.object({ diff: ConfigDiffSchema, elapsedMs: z.number(), savedTo: z.string() }),
     true,
   ),
+  /**
+   * Applies structured edits (the visual editor's) to config text and returns the new text, keeping
+   * comments, key order and formatting outside the edited nodes. Pure: nothing is saved or applied;
+   * all edits apply or none (NOT_FOUND, INVALID_ARGUMENT, YAML_INVALID say which one failed).
+   */
+  'config:edit': op(
+    z.object({ text: ConfigText, edits: z.array(ConfigEditSchema).min(1).max(200) }),
+    z.object({ text: z.string() }),
+  ),
+  /** Local sites: the configs applied from this host, newest first (at most 50 kept). */
+  'config:history': op(SiteRef, z.array(ConfigHistoryEntrySchema)),
+  /** One applied config of the history, with its text (to view, diff or restore through Apply). */
+  'config:history-get': op(
+    SiteRef.extend({ id: z.string().min(1).max(64) }),
+    z.object({ entry: ConfigHistoryEntrySchema, text: z.string() }),
+  ),
   /** Validates the config file where the site runs (remote: the daemon's CheckConfig). */
   'config:check': op(SiteRef, DaemonConfigResult),
   /** Reloads the config file where the site runs (remote: the daemon's ReloadConfig). */
@@ -193,6 +211,7 @@ export const ERROR_CODES = [
   'FAILED_PRECONDITION',
   'UNAVAILABLE',
   'CONFIG_INVALID',
+  'YAML_INVALID',
   'INTERNAL',
 ] as const;
 export const BridgeErrorSchema = z.object({ code: z.string(), message: z.string() });
