@@ -89,7 +89,7 @@ describe('src/main/index.ts', () => {
 
     expect(forks[0]!.path).toMatch(/utility\.js$/);
     expect(forks[0]!.args).toEqual(['--sites', '/tmp/maglev-monitor-test/sites.yaml', '--app-version', '0.0.0-test', '--user', expect.any(String),
-      '--audit-log', '/tmp/maglev-monitor-test/audit.log']);
+      '--audit-log', '/tmp/maglev-monitor-test/audit.log', '--config-history', '/tmp/maglev-monitor-test/config-history']);
     expect([...handlers.keys()].sort()).toEqual(Object.keys(operations).map((o) => `maglev:${o}`).sort());
     const options = m.BrowserWindow.mock.calls[0]![0]!;
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });

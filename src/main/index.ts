@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
   // 1. The site host: probing, config and gRPC run in their own process.
   const hostArgs = ['--sites', args.value.sitesPath, '--app-version', app.getVersion(), '--user', ctx.user, ...(ctx.readOnly ? ['--read-only'] : []),
-    '--audit-log', join(app.getPath('userData'), 'audit.log')];
+    '--audit-log', join(app.getPath('userData'), 'audit.log'), '--config-history', join(app.getPath('userData'), 'config-history')];
   const host = startUtilityHost({
     fork: () => utilityProcess.fork(join(__dirname, 'utility.js'), hostArgs, { serviceName: 'Maglev site host', stdio: 'inherit' }),
     clock,

@@ -4,7 +4,7 @@
  */
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createSiteManager, createSiteService, type AuditRecord } from '../core/sites';
+import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord } from '../core/sites';
 import { createFileAuditSink } from '../core/audit';
 import { createLogger, createStreamSink } from '../core/log';
 import { createSystemClock, toAppError } from '../core/util';
@@ -44,7 +44,9 @@ async function main(): Promise<number> {
   const user = userInfo().username;
   // Admin actions go to an audit log next to the sites file (issue 8); the same sink serves audit:list.
   const audit = createFileAuditSink<AuditRecord>(join(dirname(opts.sitesPath), 'audit.log'), { logger: createLogger('audit', sink) });
-  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit });
+  // Applied configs are kept next to the sites file too (issue 9: the last 50 per site).
+  const configHistory = createFileConfigHistory(join(dirname(opts.sitesPath), 'config-history'));
+  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit, configHistory });
   const host = await startWebHost({ service, rendererDir, host: opts.host, port: opts.port, readOnly: opts.readOnly, user, logger });
   console.log(`Maglev Monitor web host${opts.readOnly ? ' (read-only)' : ''}: ${host.url}`);
   console.log(`sites file: ${opts.sitesPath}`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSiteManager, createSiteService, type SiteManager, type SiteService } from '../core/sites';
+import { createFileConfigHistory, createSiteManager, createSiteService, type SiteManager, type SiteService } from '../core/sites';
 import { createLogger, NULL_SINK } from '../core/log';
 import { createSystemClock } from '../core/util';
 import { operations, type OperationName, type OpResponse } from '../shared/ipc';
@@ -31,7 +31,8 @@ beforeAll(async () => {
   const sitesPath = join(dir, 'sites.yaml');
   manager = createSiteManager({ sitesPath, clock, random: Math.random, logger });
   await manager.start();
-  service = createSiteService({ manager, readOnly: false, version: '0.0.0-test', sitesPath, host: 'web', user: 'e2e', clock, logger });
+  const configHistory = createFileConfigHistory(join(dir, 'config-history'));
+  service = createSiteService({ manager, readOnly: false, version: '0.0.0-test', sitesPath, host: 'web', user: 'e2e', clock, logger, configHistory });
   host = await startWebHost({ service, rendererDir: join(dir, 'renderer'), port: 0, user: 'e2e' });
   client = await connectClient(host.port, { token: host.token });
 });
@@ -109,6 +110,20 @@ describe('web host over the real site service (demo site)', () => {
     expect(await call('config:reload', { site })).toMatchObject({ ok: true });
     const bad = await client.request('config:apply', { site, text: 'maglev: [' });
     expect(bad).toMatchObject({ ok: false });
+  });
+
+  it('edits the config structurally, applies it and keeps it in the history', async () => {
+    const site = (await call('sites:list', {}))[0]!.id;
+    const cfg = await call('config:read', { site });
+    const edit = { op: 'set', path: ['maglev', 'healthchecker', 'transition-history'], value: 7 };
+    const { text } = await call('config:edit', { text: cfg.text, edits: [edit] });
+    expect(text).toMatch(/transition-history: 7/);
+    const refused = await client.request('config:edit', { text: cfg.text, edits: [{ op: 'remove-backend', name: 'no-such' }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'nothing at maglev.backends.no-such' } });
+    await call('config:apply', { site, text });
+    const history = await call('config:history', { site });
+    expect(history[0]).toMatchObject({ user: 'e2e', origin: 'web', path: cfg.path });
+    expect((await call('config:history-get', { site, id: history[0]!.id })).text).toBe(text);
   });
 
   it('adds, edits and removes a site', async () => {

@@ -20,3 +20,5 @@ export type { SitesFileEntry, SitesFileParse } from './sites-file';
 export { formatSitesIssue, parseSitesFile } from './sites-file';
 export { BATCH_INTERVAL_MS } from './event-batcher';
 export { exportTransitions } from './transitions-export';
+export type { ConfigHistoryStore } from './config-history';
+export { DEFAULT_HISTORY_KEEP, createFileConfigHistory } from './config-history';

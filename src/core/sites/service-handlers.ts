@@ -8,6 +8,8 @@ import type { RequestContext, Site } from './types';
 import type { SiteManager } from './manager-types';
 import { exportTransitions } from './transitions-export';
 import { createConfigHandlers } from './service-config-handlers';
+import type { ConfigHistoryStore } from './config-history';
+import type { Logger } from '../log';
 
 /** A request after the contract's schema parsed it. */
 export type OpInput<K extends OperationName> = z.output<Operations[K]['request']>;
@@ -29,6 +31,9 @@ export interface HandlerDeps {
   logLevels: Map<string, LogLevel>;
   /** Reads the audit log back (`audit:list`); without it the list is empty. */
   auditReader?: AuditReader;
+  /** Keeps every config applied through `config:apply` (`config:history`). */
+  configHistory?: ConfigHistoryStore;
+  logger?: Logger;
 }
 
 /** Reads the newest audit records, newest first (the host's audit sink). */
@@ -114,7 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'backends:enable': async (req) => site(req.site, (s) => s.enable(req.backend)),
     'backends:disable': async (req) => site(req.site, (s) => s.disable(req.backend)),
     'backends:set-weight': async (req) => site(req.site, (s) => s.setWeight(req.frontend, req.pool, req.backend, req.weight)),
-    ...createConfigHandlers(manager),
+    ...createConfigHandlers(deps),
     'logs:recent': async (req) => site(req.site, (s) => ok(s.recentLogs(req.level, req.limit))),
     'logs:subscribe': async (req) =>
       site(req.site, () => {

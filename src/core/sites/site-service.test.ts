@@ -86,12 +86,20 @@ describe('site service operations', () => {
       'config:apply': { site: 'paris', text: small },
       'config:check': { site: 'paris' },
       'config:reload': { site: 'paris' },
+      'config:edit': { text: small, edits: [{ op: 'set', path: ['maglev', 'healthchecker', 'transition-history'], value: 5 }] },
+      'config:history': { site: 'paris' },
+      'config:history-get': { site: 'paris', id: '000000000000000-abcdef' },
       'logs:recent': { site: 'paris', level: 'info' },
       'logs:subscribe': { site: 'paris', level: 'warn' },
       'audit:list': {},
     };
     for (const name of Object.keys(operations) as OperationName[]) {
       const res = await service.invoke(name, valid[name], ctx);
+      if (name === 'config:history-get') {
+        // No store was given, so nothing was kept: a NOT_FOUND value.
+        expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+        continue;
+      }
       if (name === 'healthchecks:get') {
         // The fake site has no checks: a NOT_FOUND value, not a throw.
         expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no healthcheck named "hc"' } });

@@ -10,6 +10,7 @@ import type { RequestContext, SiteService } from './types';
 import type { SiteManager } from './manager-types';
 import { createEmitter } from './emitter';
 import { createEventBatcher } from './event-batcher';
+import type { ConfigHistoryStore } from './config-history';
 import type { AuditReader, Handler } from './service-handlers';
 import { createHandlers } from './service-handlers';
 
@@ -45,6 +46,8 @@ export interface SiteServiceOptions {
   audit?: AuditSink;
   /** Reads the audit log back for `audit:list` (usually the same file sink as `audit`). */
   auditReader?: AuditReader;
+  /** Keeps the configs applied through `config:apply` (issue 9: the last 50 per site). */
+  configHistory?: ConfigHistoryStore;
   /** Shortest time between event batches (default 100 ms). */
   batchIntervalMs?: number;
 }

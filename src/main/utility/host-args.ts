@@ -8,6 +8,8 @@ export interface HostArgs extends MainArgs {
   user: string;
   /** The audit log file (main passes userData/audit.log; default: next to the sites file). */
   auditPath: string;
+  /** The folder of applied configs (main passes userData/config-history; default: next to the sites file). */
+  configHistoryDir: string;
 }
 
 function valueAfter(argv: readonly string[], flag: string): string | null {
@@ -16,7 +18,7 @@ function valueAfter(argv: readonly string[], flag: string): string | null {
   return v === undefined || v.startsWith('--') ? null : v;
 }
 
-/** Parses `--sites FILE [--read-only] --app-version V --user U [--audit-log FILE]`. */
+/** Parses `--sites FILE [--read-only] --app-version V --user U [--audit-log FILE] [--config-history DIR]`. */
 export function parseHostArgs(argv: readonly string[]): Result<HostArgs> {
   const base = parseMainArgs(argv, '');
   if (!base.ok) return base;
@@ -26,5 +28,6 @@ export function parseHostArgs(argv: readonly string[]): Result<HostArgs> {
     return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'the site host needs --sites, --app-version and --user' } };
   }
   const auditPath = valueAfter(argv, '--audit-log') ?? join(dirname(base.value.sitesPath), 'audit.log');
-  return { ok: true, value: { ...base.value, appVersion, user, auditPath } };
+  const configHistoryDir = valueAfter(argv, '--config-history') ?? join(dirname(base.value.sitesPath), 'config-history');
+  return { ok: true, value: { ...base.value, appVersion, user, auditPath, configHistoryDir } };
 }

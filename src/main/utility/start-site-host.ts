@@ -3,7 +3,7 @@
  * site manager and site service (core/sites), and serve them over `endpoint` with the host protocol.
  * The utilityProcess entry passes `process.parentPort`; tests pass a worker_threads port.
  */
-import { createSiteManager, createSiteService, type AuditRecord, type SiteService } from '../../core/sites';
+import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord, type SiteService } from '../../core/sites';
 import { createFileAuditSink } from '../../core/audit';
 import type { Logger } from '../../core/log';
 import { createSystemClock } from '../../core/util';
@@ -25,7 +25,8 @@ async function createService(deps: SiteHostDeps): Promise<SiteService> {
   const manager = createSiteManager({ sitesPath, clock, random: Math.random, logger: deps.sitesLogger });
   await manager.start();
   const audit = createFileAuditSink<AuditRecord>(args.value.auditPath, { logger: deps.logger });
-  const service = createSiteService({ manager, readOnly, version: appVersion, sitesPath, host: 'electron', user, clock, logger: deps.logger, audit, auditReader: audit });
+  const configHistory = createFileConfigHistory(args.value.configHistoryDir);
+  const service = createSiteService({ manager, readOnly, version: appVersion, sitesPath, host: 'electron', user, clock, logger: deps.logger, audit, auditReader: audit, configHistory });
   // The service does not own the manager; the host owns both and stops them in this order.
   return { ...service, dispose: async () => (await service.dispose(), await manager.dispose()) };
 }
