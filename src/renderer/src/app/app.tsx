@@ -8,7 +8,8 @@ import { appInfoQueryOptions } from '../features/site/api/site-queries';
 import { SitePage } from './site-page';
 import { CommandPalette } from './command-palette';
 import { SitesView } from '../features/sites/components/sites-view';
-import { useRoute } from './router';
+import { AuditView } from '../features/audit/components/audit-view';
+import { routeHref, useRoute } from './router';
 import { useTheme } from './theme';
 import { ErrorBoundary } from './error-boundary';
 import { ShortcutHelp, useShortcuts } from './shortcuts';
@@ -55,6 +56,9 @@ export function App() {
           <a href="#/sites" aria-current={route.view === 'sites' ? 'page' : undefined}>
             Sites
           </a>
+          <a href="#/audit" aria-current={route.view === 'audit' ? 'page' : undefined}>
+            Audit log
+          </a>
         </nav>
         <span className="spacer" />
         {info.data?.readOnly && <span className="badge">read-only</span>}
@@ -76,6 +80,9 @@ export function App() {
         <ErrorBoundary key={route.view === 'site' ? `site/${route.site}/${route.tab}` : route.view}>
           {route.view === 'overview' && <OverviewPage />}
           {route.view === 'sites' && <SitesView readOnly={info.data?.readOnly ?? true} />}
+          {route.view === 'audit' && (
+            <AuditView host={info.data?.host ?? 'web'} sitesPath={info.data?.sitesPath ?? ''} siteHref={(site) => routeHref({ view: 'site', site, tab: 'backends' })} />
+          )}
           {route.view === 'site' && <SitePage site={route.site} tab={route.tab} focus={route.focus} />}
         </ErrorBoundary>
       </main>

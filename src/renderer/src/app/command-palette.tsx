@@ -9,7 +9,7 @@ interface Command {
   run: () => void;
 }
 
-/** Ctrl/Cmd-K: a filterable list of the frequent moves (go to a site's view, sites, theme). */
+/** Ctrl/Cmd-K: a filterable list of the frequent moves (go to a site's view, sites, audit log, theme). */
 export function CommandPalette({ toggleTheme }: { toggleTheme: () => void }) {
   const bridge = useBridge();
   const sites = useQuery(sitesQueryOptions(bridge));
@@ -34,7 +34,7 @@ export function CommandPalette({ toggleTheme }: { toggleTheme: () => void }) {
   }, [open]);
   const commands = useMemo<Command[]>(() => {
     const go = (label: string, route: Route): Command => ({ label, run: () => navigate(route) });
-    const list: Command[] = [go('Overview', { view: 'overview' }), go('Sites: add, edit, remove', { view: 'sites' }), { label: 'Toggle dark/light theme', run: toggleTheme }];
+    const list: Command[] = [go('Overview', { view: 'overview' }), go('Sites: add, edit, remove', { view: 'sites' }), go('Audit log: who did what', { view: 'audit' }), { label: 'Toggle dark/light theme', run: toggleTheme }];
     for (const s of sites.data ?? []) for (const tab of SITE_TABS) list.push(go(`${s.name}: ${tab}`, { view: 'site', site: s.id, tab }));
     return list;
   }, [sites.data, toggleTheme]);

@@ -13,6 +13,8 @@ describe('shortcutAction', () => {
   it('maps g-sequences to views, and site tabs only inside a site', () => {
     expect(shortcutAction('o', true, inSite)).toEqual({ go: { view: 'overview' } });
     expect(shortcutAction('s', true, inSite)).toEqual({ go: { view: 'sites' } });
+    expect(shortcutAction('a', true, { view: 'overview' })).toEqual({ go: { view: 'audit' } });
+    expect(shortcutAction('h', true, inSite)).toEqual({ go: { view: 'site', site: 'lab', tab: 'history' } });
     expect(shortcutAction('t', true, inSite)).toEqual({ go: { view: 'site', site: 'lab', tab: 'timeline' } });
     expect(shortcutAction('r', true, inSite)).toEqual({ go: { view: 'site', site: 'lab', tab: 'graphs' } });
     expect(shortcutAction('t', true, { view: 'overview' })).toBeNull();

@@ -2,14 +2,15 @@ import { useEffect, useRef } from 'react';
 import { navigate, type Route, type SiteTab } from './router';
 
 /** Second keys after `g`, and the site tab each opens. */
-const GO_TABS: Record<string, SiteTab> = { b: 'backends', r: 'graphs', t: 'timeline', c: 'config', l: 'logs' };
+const GO_TABS: Record<string, SiteTab> = { b: 'backends', r: 'graphs', t: 'timeline', c: 'config', h: 'history', l: 'logs' };
 
 /** The shortcuts as the help lists them. */
 export const SHORTCUTS: readonly [string, string][] = [
   ['Ctrl/⌘ K', 'command palette: go to any site and view'],
   ['g o', 'overview'],
   ['g s', 'sites (add, edit, remove)'],
-  ['g b / g r / g t / g c / g l', "this site's backends, graphs, timeline, config, logs"],
+  ['g a', 'audit log'],
+  ['g b / g r / g t / g c / g h / g l', "this site's backends, graphs, timeline, config, config history, logs"],
   ['/', 'filter the list on screen'],
   ['j / k  or  ↓ / ↑', 'next / previous backend row'],
   ['Enter', "open the focused backend's detail"],
@@ -24,6 +25,7 @@ export function shortcutAction(key: string, afterG: boolean, route: Route): Shor
   if (afterG) {
     if (key === 'o') return { go: { view: 'overview' } };
     if (key === 's') return { go: { view: 'sites' } };
+    if (key === 'a') return { go: { view: 'audit' } };
     const tab = GO_TABS[key];
     if (tab && route.view === 'site') return { go: { view: 'site', site: route.site, tab } };
     return null;

@@ -7,6 +7,7 @@ import { appInfoQueryOptions } from '../features/site/api/site-queries';
 import { BackendActions } from '../features/actions/components/backend-actions';
 import { TimelineView } from '../features/timeline/components/timeline-view';
 import { ConfigEditor } from '../features/config-editor/components/config-editor';
+import { ConfigHistoryView } from '../features/config-history/components/config-history-view';
 import { sitesQueryOptions } from '../features/overview/api/get-sites';
 import { LogsView } from '../features/logs/components/logs-view';
 import { VipGraphs } from '../features/graphs/components/vip-graphs';
@@ -22,7 +23,7 @@ function closeDetail(site: string, backend: string): void {
   Array.from(rows).find((r) => r.dataset.backend === backend)?.focus();
 }
 
-/** One site: tabs for backends, graphs, timeline, config and logs; actions unless read-only. */
+/** One site: tabs for backends, graphs, timeline, config, config history and logs; actions unless read-only. */
 export function SitePage({ site, tab, focus }: { site: string; tab: SiteTab; focus?: string }) {
   const bridge = useBridge();
   const sites = useQuery(sitesQueryOptions(bridge));
@@ -39,6 +40,9 @@ export function SitePage({ site, tab, focus }: { site: string; tab: SiteTab; foc
     [site, siteName],
   );
   const detailHref = useCallback((b: string) => routeHref({ view: 'site', site, tab: 'backends', focus: b }), [site]);
+  const historyHref = useCallback((id: string) => routeHref({ view: 'site', site, tab: 'history', focus: id }), [site]);
+  // Restore opens the config tab with the entry as a draft; nothing is applied until the user does.
+  const restoreHref = useCallback((id: string) => routeHref({ view: 'site', site, tab: 'config', focus: id }), [site]);
   if (sites.data && !summary) return <p role="alert">No site named “{site}”.</p>;
   const tabs = SITE_TABS;
   return (
@@ -77,6 +81,15 @@ export function SitePage({ site, tab, focus }: { site: string; tab: SiteTab; foc
       {tab === 'timeline' && <TimelineView key={focus ?? ''} site={site} backend={focus} />}
       {tab === 'logs' && <LogsView site={site} />}
       {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} />}
+      {tab === 'history' && summary && (
+        <ConfigHistoryView
+          site={site}
+          local={summary.kind !== 'remote'}
+          selected={focus}
+          entryHref={historyHref}
+          restoreHref={readOnly || !summary.configEditable ? null : restoreHref}
+        />
+      )}
     </section>
   );
 }
