@@ -14,6 +14,8 @@ export default defineConfig({
           utility: resolve(__dirname, 'src/main/utility/index.ts'),
           // Probes inside a network namespace (core/prober/netns-registry.ts finds it beside the bundle).
           'netns-worker': resolve(__dirname, 'src/core/prober/netns-worker.ts'),
+          // The site host parses and edits configs on this worker thread (core/sites/config-thread.ts).
+          'config-thread-worker': resolve(__dirname, 'src/core/sites/config-thread-worker.ts'),
         },
       },
     },

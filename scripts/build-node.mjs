@@ -24,6 +24,8 @@ const entries = [
   // The daemon parses reloaded configs on this worker (src/daemon/config-reader.ts finds it here).
   { out: join('daemon', 'config-worker.js'), entry: join(ROOT, 'src', 'daemon', 'config-worker.ts') },
   { out: join('web', 'index.js'), entry: join(ROOT, 'src', 'web', 'main.ts') },
+  // The web host parses and edits configs on this worker thread (core/sites/config-thread.ts finds it here).
+  { out: join('web', 'config-thread-worker.js'), entry: join(ROOT, 'src', 'core', 'sites', 'config-thread-worker.ts') },
   // Probes inside a network namespace run in this worker (core/prober/netns-registry.ts finds it beside the bundle).
   { out: join('daemon', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },
   { out: join('web', 'netns-worker.js'), entry: join(ROOT, 'src', 'core', 'prober', 'netns-worker.ts') },

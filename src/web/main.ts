@@ -4,7 +4,7 @@
  */
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord } from '../core/sites';
+import { createConfigThread, createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord } from '../core/sites';
 import { createFileAuditSink } from '../core/audit';
 import { createLogger, createStreamSink } from '../core/log';
 import { createSystemClock, toAppError } from '../core/util';
@@ -46,7 +46,9 @@ async function main(): Promise<number> {
   const audit = createFileAuditSink<AuditRecord>(join(dirname(opts.sitesPath), 'audit.log'), { logger: createLogger('audit', sink) });
   // Applied configs are kept next to the sites file too (issue 9: the last 50 per site).
   const configHistory = createFileConfigHistory(join(dirname(opts.sitesPath), 'config-history'));
-  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit, configHistory });
+  // Configs are parsed and edited on a worker thread: this thread schedules every local site's probes.
+  const configThread = createConfigThread(logger);
+  const service = createSiteService({ manager, readOnly: opts.readOnly, version: VERSION, sitesPath: opts.sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit, configHistory, configThread });
   const host = await startWebHost({ service, rendererDir, host: opts.host, port: opts.port, readOnly: opts.readOnly, user, logger });
   console.log(`Maglev Monitor web host${opts.readOnly ? ' (read-only)' : ''}: ${host.url}`);
   console.log(`sites file: ${opts.sitesPath}`);

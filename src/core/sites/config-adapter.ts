@@ -37,7 +37,11 @@ export async function loadFile(path: string): Promise<Loaded> {
 
 /** Validates config text with the project's loader. */
 export function validateConfigText(text: string, fileName: string): ValidateOutcome {
-  const r = loadText(text, fileName);
+  return outcomeOf(loadText(text, fileName), text);
+}
+
+/** What `config:validate` says of a load of `text`. */
+export function outcomeOf(r: Loaded, text: string): ValidateOutcome {
   if (r.ok) return { ok: true, kind: 'ok', issues: [], warnings: r.warnings, legacy: r.config.legacy };
   // The loader reports `legacy` only on success; a failed file is legacy when it has a `vips:` key.
   return { ok: false, kind: r.kind, issues: r.issues, warnings: r.warnings, legacy: /^\s*vips\s*:/m.test(text) };

@@ -22,3 +22,5 @@ export { BATCH_INTERVAL_MS } from './event-batcher';
 export { exportTransitions } from './transitions-export';
 export type { ConfigHistoryStore } from './config-history';
 export { DEFAULT_HISTORY_KEEP, createFileConfigHistory } from './config-history';
+export type { ConfigThread } from './config-thread';
+export { createConfigThread, createInlineConfigThread } from './config-thread';

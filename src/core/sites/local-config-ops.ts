@@ -82,16 +82,17 @@ export function createLocalConfigOps(rt: LocalRuntime, logger: Logger) {
       }
       return ok({ path: rt.path, text, editable: true, legacy: validateConfigText(text, rt.fileName).legacy });
     },
-    async diffConfig(text) {
-      const l = loadText(text, rt.fileName);
+    async diffConfig(text, loaded) {
+      // `loaded`: the caller parsed `text` already, off this thread (config-thread.ts).
+      const l = loaded ?? loadText(text, rt.fileName);
       if (!l.ok) return err({ code: 'CONFIG_INVALID', message: describe(l) });
       return ok(diffAgainstRunning(l.config));
     },
-    applyConfig: (text) =>
+    applyConfig: (text, loaded) =>
       serial(async () => {
         if (rt.isDisposed()) return gone();
         const t0 = rt.clock.now();
-        const l = loadText(text, rt.fileName);
+        const l = loaded ?? loadText(text, rt.fileName);
         // An invalid config is never saved nor applied: the file and the checker stay as they are.
         if (!l.ok) return err({ code: 'CONFIG_INVALID', message: describe(l) });
         try {

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { applyConfigEdits } from '../config';
 import type { Logger } from '../log';
 import type { Clock } from '../util';
 import { err, ok, toAppError } from '../util';
@@ -8,7 +7,9 @@ import { onSite } from './service-handlers';
 import type { SiteManager } from './manager-types';
 import type { Site } from './types';
 import type { ConfigHistoryStore } from './config-history';
-import { validateConfigText } from './config-adapter';
+import { outcomeOf } from './config-adapter';
+import type { ConfigThread } from './config-thread';
+import { createInlineConfigThread } from './config-thread';
 
 type ConfigOps =
   | 'config:read'
@@ -28,7 +29,11 @@ export interface ConfigHandlerDeps {
   /** Keeps every applied config (issue 9); without it the history is empty. */
   configHistory?: ConfigHistoryStore;
   logger?: Logger;
+  /** Where configs are parsed and edited (a worker thread in the hosts; default: this thread). */
+  configThread?: ConfigThread;
 }
+
+const fileNameOf = (s: Site) => (s.spec.kind === 'local' ? basename(s.spec.config) : 'maglev.yaml');
 
 const localOnly = (s: Site) =>
   err({
@@ -39,24 +44,25 @@ const localOnly = (s: Site) =>
 /** Builds the handlers of the config editor's operations. */
 export function createConfigHandlers(deps: ConfigHandlerDeps): Pick<Handlers, ConfigOps> {
   const { manager, configHistory: history } = deps;
+  const thread = deps.configThread ?? createInlineConfigThread();
   return {
     'config:read': async (req) => onSite(manager, req.site, (s) => s.readConfig()),
-    'config:validate': async (req) => ok(validateConfigText(req.text, req.fileName ?? 'maglev.yaml')),
+    'config:validate': async (req) => ok(outcomeOf(await thread.load(req.text, req.fileName ?? 'maglev.yaml'), req.text)),
     'config:edit': async (req) => {
-      const r = applyConfigEdits(req.text, req.edits);
+      const r = await thread.edit(req.text, req.edits);
       return r.ok ? ok({ text: r.value }) : r;
     },
     'config:diff': async (req) =>
       onSite(manager, req.site, async (s) => {
-        const fileName = s.spec.kind === 'local' ? basename(s.spec.config) : 'maglev.yaml';
-        const validation = validateConfigText(req.text, fileName);
+        const loaded = await thread.load(req.text, fileNameOf(s));
+        const validation = outcomeOf(loaded, req.text);
         if (!validation.ok) return ok({ validation, diff: null });
-        const diff = await s.diffConfig(req.text);
+        const diff = await s.diffConfig(req.text, loaded);
         return diff.ok ? ok({ validation, diff: diff.value }) : diff;
       }),
     'config:apply': async (req, ctx) =>
       onSite(manager, req.site, async (s) => {
-        const r = await s.applyConfig(req.text);
+        const r = await s.applyConfig(req.text, await thread.load(req.text, fileNameOf(s)));
         if (r.ok && history) {
           // The config is applied whatever happens here; a history that cannot be written is logged.
           const meta = {

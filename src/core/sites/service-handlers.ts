@@ -9,6 +9,7 @@ import type { SiteManager } from './manager-types';
 import { exportTransitions } from './transitions-export';
 import { createConfigHandlers } from './service-config-handlers';
 import type { ConfigHistoryStore } from './config-history';
+import type { ConfigThread } from './config-thread';
 import type { Logger } from '../log';
 
 /** A request after the contract's schema parsed it. */
@@ -33,6 +34,7 @@ export interface HandlerDeps {
   auditReader?: AuditReader;
   /** Keeps every config applied through `config:apply` (`config:history`). */
   configHistory?: ConfigHistoryStore;
+  configThread?: ConfigThread;
   logger?: Logger;
 }
 

@@ -11,6 +11,7 @@ import type { SiteManager } from './manager-types';
 import { createEmitter } from './emitter';
 import { createEventBatcher } from './event-batcher';
 import type { ConfigHistoryStore } from './config-history';
+import type { ConfigThread } from './config-thread';
 import type { AuditReader, Handler } from './service-handlers';
 import { createHandlers } from './service-handlers';
 
@@ -48,6 +49,8 @@ export interface SiteServiceOptions {
   auditReader?: AuditReader;
   /** Keeps the configs applied through `config:apply` (issue 9: the last 50 per site). */
   configHistory?: ConfigHistoryStore;
+  /** Parses and edits configs off the checker's thread (createConfigThread); default: on this thread. */
+  configThread?: ConfigThread;
   /** Shortest time between event batches (default 100 ms). */
   batchIntervalMs?: number;
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/model';
 import type { Envelope, EventName, EventPayload, OperationName, OpResponse } from '../../shared/ipc';
 import type { Result } from '../util';
+import type { Loaded } from './config-adapter';
 
 export interface SiteStatus {
   state: ConnectionState;
@@ -71,9 +72,9 @@ export interface Site {
   setWeight(frontend: string, pool: string, backend: string, weight: number): Promise<Result<FrontendInfo>>;
   readConfig(): Promise<Result<{ path: string; text: string; editable: boolean; legacy: boolean }>>;
   /** Diff of `text` against the running config (local), or null when the site cannot tell (remote). */
-  diffConfig(text: string): Promise<Result<ConfigDiff | null>>;
+  diffConfig(text: string, loaded?: Loaded): Promise<Result<ConfigDiff | null>>;
   /** Local: validate → save atomically → reload. Remote: FAILED_PRECONDITION. */
-  applyConfig(text: string): Promise<Result<{ diff: ConfigDiff; elapsedMs: number; savedTo: string }>>;
+  applyConfig(text: string, loaded?: Loaded): Promise<Result<{ diff: ConfigDiff; elapsedMs: number; savedTo: string }>>;
   checkConfig(): Promise<Result<DaemonConfigOutcome>>;
   reloadConfig(): Promise<Result<DaemonConfigOutcome>>;
   /** Subscribes to the site's events; the listener must not throw. Returns unsubscribe. */

@@ -3,7 +3,7 @@
  * site manager and site service (core/sites), and serve them over `endpoint` with the host protocol.
  * The utilityProcess entry passes `process.parentPort`; tests pass a worker_threads port.
  */
-import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord, type SiteService } from '../../core/sites';
+import { createConfigThread, createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord, type SiteService } from '../../core/sites';
 import { createFileAuditSink } from '../../core/audit';
 import type { Logger } from '../../core/log';
 import { createSystemClock } from '../../core/util';
@@ -26,9 +26,11 @@ async function createService(deps: SiteHostDeps): Promise<SiteService> {
   await manager.start();
   const audit = createFileAuditSink<AuditRecord>(args.value.auditPath, { logger: deps.logger });
   const configHistory = createFileConfigHistory(args.value.configHistoryDir);
-  const service = createSiteService({ manager, readOnly, version: appVersion, sitesPath, host: 'electron', user, clock, logger: deps.logger, audit, auditReader: audit, configHistory });
+  // Configs are parsed and edited on a worker thread: this thread schedules every local site's probes.
+  const configThread = createConfigThread(deps.logger);
+  const service = createSiteService({ manager, readOnly, version: appVersion, sitesPath, host: 'electron', user, clock, logger: deps.logger, audit, auditReader: audit, configHistory, configThread });
   // The service does not own the manager; the host owns both and stops them in this order.
-  return { ...service, dispose: async () => (await service.dispose(), await manager.dispose()) };
+  return { ...service, dispose: async () => (await service.dispose(), await manager.dispose(), await configThread.dispose()) };
 }
 
 /** Starts serving; a service that cannot start is reported to main as `fatal`. */
