@@ -63,9 +63,10 @@ export function AuditView({ host, sitesPath, siteHref }: AuditViewProps) {
   const bridge = useBridge();
   const q = useQuery(auditQueryOptions(bridge));
   const { refetch } = q;
-  // TanStack refetches on page visibility; a desktop window regaining focus needs the focus event too.
+  // TanStack refetches on page visibility; a desktop window regaining focus needs the focus event too
+  // (without cancelling a read already under way when both fire).
   useEffect(() => {
-    const on = () => void refetch();
+    const on = () => void refetch({ cancelRefetch: false });
     window.addEventListener('focus', on);
     return () => window.removeEventListener('focus', on);
   }, [refetch]);
