@@ -4,7 +4,7 @@
 //
 //   npm run bench:checker -- --n 1000,10000 [--warmup 5] [--window 20] [--layout ips|ports]
 //                            [--fail-frac 0] [--farm c|node] [--prober real|null]
-//                            [--debug-subscriber] [--threads 1]
+//                            [--debug-subscriber] [--threads 1] [--transport net|handle]
 //
 // --prober real: core/prober's registry; null: answers at once without a socket, which measures
 // the checker's own cost per probe (scheduler, state machine, history, promises).
@@ -34,6 +34,7 @@ interface Options {
   debugSubscriber: boolean;
   /** Probe worker threads (1 = probes on the checker's thread). */
   threads: number;
+  transport: 'net' | 'handle';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -51,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     prober: get('prober', 'real') === 'null' ? 'null' : 'real',
     debugSubscriber: argv.includes('--debug-subscriber'),
     threads: Number(get('threads', '1')),
+    transport: get('transport', 'net') === 'handle' ? 'handle' : 'net',
   };
 }
 
@@ -91,8 +93,8 @@ const NULL_REGISTRY: ProberRegistry = {
   dispose: async () => {},
 };
 
-function proberRegistry(kind: Options['prober'], threads: number): ProberRegistry {
-  return kind === 'null' ? NULL_REGISTRY : createProberRegistry({ threads });
+function proberRegistry(kind: Options['prober'], threads: number, transport: Options['transport']): ProberRegistry {
+  return kind === 'null' ? NULL_REGISTRY : createProberRegistry({ threads, transport });
 }
 
 const sleep = (s: number): Promise<void> => new Promise((r) => setTimeout(r, s * 1000));
@@ -103,7 +105,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runOne(n: number, o: Options): Promise<Record<string, number | string>> {
   const farm = await startFarm(o.farm, n, o.layout, o.failFrac);
-  const registry = proberRegistry(o.prober, o.threads);
+  const registry = proberRegistry(o.prober, o.threads, o.transport);
   let measuring = false;
   let late = new Float64Array(1 << 16);
   let lateCount = 0;
