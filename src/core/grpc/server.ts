@@ -3,7 +3,8 @@ import type { Checker, ActionResult } from '../checker';
 import type { Logger } from '../log';
 import type { MaglevHandlers } from './generated/maglev/Maglev';
 import type { MaglevProto } from './proto';
-import { serveWatch } from './watch-stream';
+import { withSharedEventBytes } from './event-bytes';
+import { serveWatch, type WatchCall } from './watch-stream';
 import { backendToWire, frontendToWire, healthCheckToWire } from './wire';
 
 /** What a disk check or reload found: ok, or the formatted issues of one kind. */
@@ -19,8 +20,10 @@ export interface MaglevServerDeps {
   proto: MaglevProto;
   /** Current time in Unix ms (for synthetic log events). */
   now: () => number;
-  /** Per-WatchEvents-subscriber queue bound. */
+  /** Per-WatchEvents-subscriber queue bound in events. */
   watchCapacity?: number;
+  /** Per-WatchEvents-subscriber queue bound in bytes of encoded events (default 8 MiB). */
+  watchQueueBytes?: number;
 }
 
 /** The Maglev service, ready for `server.addService(definition, implementation)`. */
@@ -79,6 +82,7 @@ function outcomeToWire(o: ConfigOutcome): { ok: boolean; parseError: string; sem
 export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
   const { checker, logger } = deps;
   const streams = new Set<() => void>();
+  const { definition, encoder } = withSharedEventBytes(deps.proto.maglev.Maglev.service, deps.now);
 
   // Every handler runs inside this wrapper: an unexpected throw becomes INTERNAL for that call
   // only (logged here), never a crashed daemon.
@@ -144,9 +148,10 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
     }),
     WatchEvents: (call) => {
       // grpc-js ends a server stream with a status when the handler emits 'error' on it.
+      // The definition's WatchEvents serializer takes the shared Event bytes (event-bytes.ts).
       const end = serveWatch(
-        call,
-        { checker, logger, now: deps.now, capacity: deps.watchCapacity },
+        call as unknown as WatchCall,
+        { checker, logger, encoder, capacity: deps.watchCapacity, queueBytes: deps.watchQueueBytes },
         (details) => call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details }),
       );
       streams.add(end);
@@ -170,7 +175,7 @@ export function createMaglevServer(deps: MaglevServerDeps): MaglevService {
   };
 
   return {
-    definition: deps.proto.maglev.Maglev.service,
+    definition,
     implementation,
     endStreams: () => {
       const n = streams.size;

@@ -1,14 +1,20 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeDaemon, type FakeDaemon } from './testing/fake-daemon';
-import { createRawClient, takeEvents, type RawClient, type Wire } from '../../../test/support/grpc/raw-client';
+import {
+  createRawClient,
+  takeEvents,
+  type RawClient,
+  type Wire,
+} from '../../../test/support/grpc/raw-client';
+import { nsToMs } from './nanos';
 import { sampleSite, T0 } from './testing/sample-site';
 
 let daemon: FakeDaemon;
 let client: RawClient;
 
-async function start(watchCapacity?: number): Promise<void> {
-  daemon = await startFakeDaemon({ watchCapacity });
+async function start(watchCapacity?: number, watchQueueBytes?: number): Promise<void> {
+  daemon = await startFakeDaemon({ watchCapacity, watchQueueBytes });
   client = createRawClient(daemon.address);
 }
 
@@ -133,5 +139,74 @@ describe('WatchEvents flow control', () => {
     cancel(stream);
     expect(dropped).toBeGreaterThan(0);
     expect(backendEvents).toBeGreaterThan(0);
+  });
+});
+
+describe('WatchEvents fan-out', () => {
+  beforeEach(() => start(undefined, 64 * 1024));
+
+  it('a stalled stream loses events alone: every reader gets every event in order, without a drop notice', async () => {
+    const stalled = client.watch({ backend: true });
+    const readers = [0, 1, 2].map(() => client.watch({ backend: true }));
+    await vi.waitFor(() => expect(daemon.checker.subscriberCount()).toBe(4));
+    const TOTAL = 3000;
+    const BURST = 100;
+    const got = readers.map(() => [] as number[]);
+    const notices: string[] = [];
+    let progress = (): void => {};
+    readers.forEach((r, i) =>
+      r.on('data', (e: Wire) => {
+        const t = (e.backend as Wire | undefined)?.transition as Wire | undefined;
+        if (t) got[i]!.push(nsToMs(t.at_ns as string) - T0);
+        else notices.push(JSON.stringify(e));
+        progress();
+      }),
+    );
+    const detail = 'x'.repeat(400);
+    const info = sampleSite().backends[0]!;
+    const emit = (j: number): void =>
+      daemon.checker.emit({
+        type: 'backend',
+        backend: 'web-a',
+        transition: { from: 'up', to: 'down', atMs: T0 + j, code: 'L7STS', detail },
+        info,
+      });
+    // The stalled client reads one event, then stops. (A grpc-js stream paused before its first
+    // message never applies backpressure: grpc-js buffers everything for it, unbounded.)
+    const stalledFirst = new Promise<void>((resolve) =>
+      stalled.once('data', () => {
+        stalled.pause();
+        resolve();
+      }),
+    );
+    emit(-1);
+    await stalledFirst;
+    for (let i = 0; i < TOTAL; i += BURST) {
+      // Each burst goes out once the readers have the previous one: the stalled stream keeps
+      // filling (its HTTP/2 window, the 256 KiB in flight, then its 64 KiB queue) meanwhile.
+      const caughtUp = new Promise<void>((resolve) => {
+        progress = () => got.every((g) => g.length >= i + BURST + 1) && resolve();
+      });
+      for (let j = i; j < i + BURST; j++) emit(j);
+      await caughtUp;
+    }
+    const want = Array.from({ length: TOTAL + 1 }, (_, j) => j - 1);
+    for (const g of got) expect(g).toEqual(want);
+    expect(notices).toEqual([]);
+
+    let events = 0;
+    let dropped = 0;
+    const drained = new Promise<void>((resolve) => {
+      stalled.on('data', (e: Wire) => {
+        if (e.event === 'backend') events++;
+        else if ((e.log as Wire | undefined)?.msg === 'events-dropped')
+          dropped += Number(((e.log as Wire).attrs as Wire).count);
+        if (events + dropped === TOTAL) resolve();
+      });
+    });
+    stalled.resume();
+    await drained;
+    expect(dropped).toBeGreaterThan(TOTAL / 2);
+    for (const r of [stalled, ...readers]) cancel(r);
   });
 });

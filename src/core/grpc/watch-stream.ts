@@ -1,11 +1,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { LogLevel } from '../../shared/model';
-import type { CheckerView, SubscribeOptions, SubscriptionItem } from '../checker';
+import type { CheckerView, SubscribeOptions } from '../checker';
 import type { Logger } from '../log';
-import type { Event as WireEvent } from './generated/maglev/Event';
+import { createByteQueue } from './byte-queue';
+import type { EventEncoder } from './event-bytes';
 import type { WatchRequest__Output } from './generated/maglev/WatchRequest';
-import { msToNs } from './nanos';
-import { eventToWire, parseLogLevel } from './wire';
+import { parseLogLevel } from './wire';
 
 /** The subscription a WatchRequest asks for, or an INVALID_ARGUMENT message. */
 export type WatchFilter = { ok: true; options: SubscribeOptions } | { ok: false; message: string };
@@ -34,33 +34,39 @@ export function watchFilter(req: WatchRequest__Output, capacity?: number): Watch
   };
 }
 
-function droppedEvent(count: number, now: number): WireEvent {
-  return {
-    log: { atNs: msToNs(now), level: 'warn', msg: 'events-dropped', attrs: { count: String(count) } },
-  };
-}
-
-function toWire(item: SubscriptionItem, now: () => number): WireEvent {
-  return item.type === 'dropped' ? droppedEvent(item.count, now()) : eventToWire(item);
-}
-
 export interface WatchStreamDeps {
   checker: CheckerView;
   logger: Logger;
-  now: () => number;
-  /** Per-subscriber queue bound (the checker's default when absent). */
+  /** Event bytes, shared by every stream of the server (event-bytes.ts). */
+  encoder: EventEncoder;
+  /** Per-subscriber bound in events (the checker's queue, and this stream's queue). */
   capacity?: number;
+  /** Per-subscriber bound in bytes of queued encoded events (default 8 MiB). */
+  queueBytes?: number;
+  /** Bytes a stream may have written and not yet sent before it waits (default 256 KiB). */
+  maxBufferedBytes?: number;
 }
 
+/** A WatchEvents call whose serializer takes pre-encoded Event bytes (withSharedEventBytes). */
+export type WatchCall = grpc.ServerWritableStream<WatchRequest__Output, Buffer>;
+
+const DEFAULT_QUEUE_BYTES = 8 * 1024 * 1024;
+/** The stream's own queue is bounded by bytes; this count bound only matters when it is asked for. */
+const DEFAULT_QUEUE_COUNT = 1 << 20;
+const DEFAULT_MAX_BUFFERED_BYTES = 256 * 1024;
+
 /**
- * Serves one WatchEvents call: pumps the checker subscription into the call with flow control.
- * Items are written while `call.write()` returns true; on false the rest of the current batch
- * waits for 'drain', and meanwhile the checker's bounded queue absorbs (and on overflow counts)
- * events, so a slow client costs at most two queue lengths of memory and never blocks the
- * checker. Returns a function that ends the stream cleanly (server shutdown).
+ * Serves one WatchEvents call. Every time the checker has events, all of them move at once into
+ * this stream's queue of encoded events (shared bytes, bounded by `queueBytes` and `capacity`;
+ * overflow drops the oldest and is reported with an `events-dropped` notice before the next
+ * event). The queue is written to the call while less than `maxBufferedBytes` of earlier writes
+ * wait to be sent (grpc-js calls a write's callback once HTTP/2 took its bytes); write()'s boolean
+ * (an object count) is ignored on purpose. A stalled client therefore pins at most its byte budget,
+ * never blocks the checker and never delays another stream: each stream waits only on its own
+ * writes, and HTTP/2 flow control is per stream. Returns a function that ends the stream cleanly.
  */
 export function serveWatch(
-  call: grpc.ServerWritableStream<WatchRequest__Output, WireEvent>,
+  call: WatchCall,
   deps: WatchStreamDeps,
   onInvalid: (message: string) => void,
 ): () => void {
@@ -69,9 +75,12 @@ export function serveWatch(
     onInvalid(filter.message);
     return () => {};
   }
+  const high = deps.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const low = high / 2;
+  const queue = createByteQueue(deps.queueBytes ?? DEFAULT_QUEUE_BYTES, deps.capacity ?? DEFAULT_QUEUE_COUNT);
   const sub = deps.checker.subscribe(filter.options);
-  let pending: SubscriptionItem[] = [];
-  let next = 0;
+  let pendingDrops = 0;
+  let buffered = 0;
   let done = false;
   let unregister: () => void = () => {};
 
@@ -80,31 +89,45 @@ export function serveWatch(
     done = true;
     unregister();
     sub.close();
-    call.off('drain', pump);
+    queue.clear();
     if (end) call.end();
   };
 
-  function pump(): void {
-    while (!done) {
-      if (next === pending.length) {
-        pending = sub.drain();
-        next = 0;
-      }
-      if (pending.length === 0) {
-        // Caught up. A subscription the checker ended (stop) ends the stream; otherwise wait for
-        // the checker: onReadable fires once, so it is re-armed every time.
-        if (sub.closed) return finish(true);
-        unregister = sub.onReadable(pump);
-        return;
-      }
-      while (next < pending.length) {
-        const item = pending[next++]!;
-        if (!call.write(toWire(item, deps.now))) {
-          call.once('drain', pump);
-          return;
-        }
-      }
+  function flush(): void {
+    while (!done && buffered < high) {
+      pendingDrops += queue.takeDropped();
+      let bytes: Buffer | undefined;
+      if (pendingDrops > 0) {
+        bytes = deps.encoder.encode({ type: 'dropped', count: pendingDrops });
+        pendingDrops = 0;
+      } else bytes = queue.shift();
+      if (!bytes) break;
+      buffered += bytes.length;
+      call.write(bytes, written(bytes.length));
     }
+    // A subscription the checker ended (stop) ends the stream once everything queued is written.
+    if (!done && sub.closed && queue.length === 0 && pendingDrops === 0) finish(true);
+  }
+
+  const written = (bytes: number) => (): void => {
+    buffered -= bytes;
+    if (buffered <= low && queue.length > 0) flush();
+  };
+
+  function take(): void {
+    if (done) return;
+    for (const item of sub.drain()) {
+      if (item.type === 'dropped') {
+        // The checker's own queue overflowed (this thread did not run for `capacity` events): what
+        // is still queued here is older than the loss, so it goes too and the notice precedes
+        // everything that follows.
+        pendingDrops += item.count + queue.length;
+        queue.clear();
+      } else queue.push(deps.encoder.encode(item));
+    }
+    flush();
+    // onReadable fires once: re-armed every time.
+    if (!done && !sub.closed) unregister = sub.onReadable(take);
   }
 
   call.on('cancelled', () => finish(false));
@@ -112,6 +135,6 @@ export function serveWatch(
     deps.logger.debug('watch-error', { error: e });
     finish(false);
   });
-  pump();
+  take();
   return () => finish(true);
 }

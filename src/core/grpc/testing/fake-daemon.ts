@@ -26,6 +26,7 @@ export async function startFakeDaemon(
     site?: ReturnType<typeof sampleSite>;
     configOutcome?: ConfigOutcome;
     watchCapacity?: number;
+    watchQueueBytes?: number;
     tls?: ServerTls | null;
     customize?: (s: MaglevService) => void;
   } = {},
@@ -41,6 +42,7 @@ export async function startFakeDaemon(
     logger,
     now: () => T0,
     watchCapacity: opts.watchCapacity,
+    watchQueueBytes: opts.watchQueueBytes,
     checkDisk: async () => outcome,
     reloadFromDisk: async () => {
       reloads++;
