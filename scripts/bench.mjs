@@ -235,12 +235,16 @@ function scriptRun(name, args) {
 
 function fanoutText(r) {
   const iv = (x) => `p50 ${x.p50} / p99 ${x.p99} / max ${x.max} ms`;
+  const elu = r.eventLoopUtilisation;
   return (
     `WatchEvents fan-out (bench:fanout, real gRPC on loopback, checker with a flipping fake prober): ${r.transitionsPerS} ` +
-    `transitions/s to ${r.subscribers} subscribers, ${r.stalled} stalled. Reading subscribers: ${r.readerEventsMin}–${r.readerEventsMax} ` +
-    `events of ${r.transitionsAfterMark} after the mark; ${r.readersMissingEvents} of ${r.subscribers - r.stalled} readers missed events, ${r.readersReportingDrops} were told of drops ` +
-    `(goal 0). Checker probe interval (1 s ±10% jitter by design) without subscribers ${iv(r.intervalWithout)}; ` +
-    `with them ${iv(r.intervalWith)}.`
+    `transitions/s to ${r.subscribers} subscribers, ${r.stalled} stalled (it received ${r.stalledEventsAfterMark} of them). ` +
+    `Reading subscribers: ${r.readerEventsMin}–${r.readerEventsMax} events of ${r.transitionsAfterMark} after the mark; ` +
+    `${r.readersMissingEvents} of ${r.subscribers - r.stalled} readers missed events (goal 0): ${r.readersReportingDrops} were told of drops, ` +
+    `${r.readersBehindUntold} were still behind ${r.catchUpS} s after the transitions stopped. ` +
+    `Checker probe interval (1 s ±10% jitter by design) without subscribers ${iv(r.intervalWithout)}; ` +
+    `with them ${iv(r.intervalWith)}. Event-loop utilisation of the checker's thread (checker + gRPC server) ${elu.daemonWithout} ` +
+    `without subscribers, ${elu.daemon} with them; subscribers' thread ${elu.readers} (${r.decode} decoding). Load average (1 min) ${r.loadAverage1m}.`
   );
 }
 
