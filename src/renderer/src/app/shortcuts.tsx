@@ -10,7 +10,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['g o', 'overview'],
   ['g s', 'sites (add, edit, remove)'],
   ['g a', 'audit log'],
-  ['g b / g r / g t / g c / g h / g l', "this site's backends, graphs, timeline, config, config history, logs"],
+  ['g then b r t c h l', "this site's backends, graphs, timeline, config, config history, logs"],
   ['/', 'filter the list on screen'],
   ['j / k  or  ↓ / ↑', 'next / previous backend row'],
   ['Enter', "open the focused backend's detail"],
