@@ -92,7 +92,7 @@ describe('daemon SIGKILL and restart under a watching client', () => {
     // Hold every backend up, so that the daemon's last N stop moving, then compare them exactly.
     for (const b of backends) b.hold();
     for (const b of names) {
-      const last = await settledTransitions(r, raw, b);
+      const last = await settledTransitions(r, raw, b, () => backends[names.indexOf(b)]!.answered(2));
       const h = r.history(b);
       expect(h.slice(0, last.length)).toEqual(last);
       expect(last[0]?.to).toBe('up');

@@ -1,7 +1,7 @@
 // Test-only: an HTTP backend that alternates 200 and 503 on every request (each probe is a state
 // change with rise 1 / fall 1) until it is told to hold steady.
 import { createServer, type Server, type Socket } from 'node:net';
-import { createSignal, type Trigger } from './wait';
+import { createSignal, waitUntil, type Trigger } from './wait';
 
 export interface FlappingBackend {
   port: number;
@@ -11,6 +11,8 @@ export interface FlappingBackend {
   onRequest: Trigger;
   /** Answers 200 from now on. */
   hold(): void;
+  /** Resolves once `count` more requests were answered. */
+  answered(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,14 +45,19 @@ export async function startFlappingBackend(host = '127.0.0.1'): Promise<Flapping
     server.once('error', reject);
     server.listen(0, host, () => resolve());
   });
+  const port = (server.address() as { port: number }).port;
   return {
-    port: (server.address() as { port: number }).port,
+    port,
     get requests() {
       return requests;
     },
     onRequest: signal.trigger,
     hold() {
       held = true;
+    },
+    answered(count) {
+      const target = requests + count;
+      return waitUntil(signal.trigger, () => requests >= target, `${count} more requests at port ${port}`);
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -68,7 +75,12 @@ export function flappingSiteYaml(opts: {
   transitionHistory: number;
 }): string {
   const ms = `${opts.intervalMs}ms`;
-  const lines = ['maglev:', '  healthchecker:', `    transition-history: ${opts.transitionHistory}`, '  healthchecks:'];
+  const lines = [
+    'maglev:',
+    '  healthchecker:',
+    `    transition-history: ${opts.transitionHistory}`,
+    '  healthchecks:',
+  ];
   opts.ports.forEach((port, i) =>
     lines.push(
       `    flap-${i}: { type: http, port: ${port}, interval: ${ms}, fast-interval: ${ms}, down-interval: ${ms}, timeout: ${ms}, rise: 1, fall: 1, params: { path: /healthz } }`,

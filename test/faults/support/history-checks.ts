@@ -7,7 +7,12 @@ import { daemonTransitions, duplicates, indexOfRun, isNewestFirst, transitionKey
 import { waitUntil } from './wait';
 
 /** Waits until the daemon's list for `backend` sits in the client's history as one contiguous run. */
-export async function clientHoldsRun(r: RemoteRecorder, backend: string, daemonList: Transition[], what: string): Promise<void> {
+export async function clientHoldsRun(
+  r: RemoteRecorder,
+  backend: string,
+  daemonList: Transition[],
+  what: string,
+): Promise<void> {
   await waitUntil(
     r.onEvent,
     () => indexOfRun(r.history(backend), daemonList) >= 0,
@@ -21,15 +26,25 @@ export async function clientHoldsRun(r: RemoteRecorder, backend: string, daemonL
 }
 
 /**
- * The daemon's transitions of `backend` once the client has caught up with them and they are still
- * the newest (a late probe can still flip a held backend once, e.g. a timeout on a busy machine).
+ * The daemon's transitions of `backend` once it is held up and settled: the client has caught up with
+ * them, the newest is `up`, and it stays the newest over two more probes (`probedTwice` resolves once
+ * the backend has answered two more requests). On a busy machine a held backend can still time out
+ * once (a 100 ms timeout is short) and be `down` until its next probe: that is not settled yet.
  */
-export async function settledTransitions(r: RemoteRecorder, raw: RawClient, backend: string): Promise<Transition[]> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+export async function settledTransitions(
+  r: RemoteRecorder,
+  raw: RawClient,
+  backend: string,
+  probedTwice: () => Promise<void>,
+): Promise<Transition[]> {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const s = await daemonTransitions(raw, backend);
     await clientHoldsRun(r, backend, s, 'after holding the backends up');
+    await probedTwice();
     const again = await daemonTransitions(raw, backend);
-    if (s[0] && again[0] && transitionKey(s[0]) === transitionKey(again[0]) && indexOfRun(r.history(backend), s) === 0) return s;
+    const same =
+      s[0] !== undefined && again[0] !== undefined && transitionKey(s[0]) === transitionKey(again[0]);
+    if (same && s[0]?.to === 'up' && indexOfRun(r.history(backend), s) === 0) return s;
     // Still moving: let the client catch up with the newer list, then look again.
     await clientHoldsRun(r, backend, again, 'while the backend settles');
   }
