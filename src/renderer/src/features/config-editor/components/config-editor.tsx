@@ -1,113 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConfigDiff, ConfigIssue } from '../../../../../shared/model';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useBridge } from '../../../lib/bridge-context';
-import { siteKeys } from '../../../lib/query-keys';
-import { DiffPanel } from './diff-panel';
-import { useCodeMirror } from './use-code-mirror';
-
-type Validation = { ok: boolean; issues: ConfigIssue[]; warnings: ConfigIssue[] };
-
-function IssueList({ issues }: { issues: ConfigIssue[] }) {
-  if (issues.length === 0) return null;
-  return (
-    <ul className="issue-list" aria-label="Config problems">
-      {issues.map((i, n) => (
-        <li key={n} className={i.kind === 'warning' ? 'warning' : 'error'}>
-          <code>
-            {i.line}:{i.col}
-          </code>{' '}
-          {i.path}: {i.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Editor({ site, path, initial, editable }: { site: string; path: string; initial: string; editable: boolean }) {
-  const bridge = useBridge();
-  const qc = useQueryClient();
-  const text = useRef(initial);
-  const [dirty, setDirty] = useState(false);
-  const [validation, setValidation] = useState<Validation | null>(null);
-  const [diff, setDiff] = useState<ConfigDiff | null>(null);
-  const [applied, setApplied] = useState<{ diff: ConfigDiff; elapsedMs: number } | null>(null);
-  const validate = useCallback(
-    async (t: string) => {
-      const r = await bridge.invoke('config:validate', { text: t, fileName: path });
-      setValidation(r);
-      return [...r.issues, ...r.warnings];
-    },
-    [bridge, path],
-  );
-  const { host } = useCodeMirror({
-    initial,
-    readOnly: !editable,
-    validate,
-    onChange: (t) => {
-      text.current = t;
-      setDirty(true);
-      setDiff(null);
-      setApplied(null);
-    },
-  });
-  const check = useMutation({
-    mutationFn: () => bridge.invoke('config:diff', { site, text: text.current }),
-    onSuccess: (r) => {
-      setValidation(r.validation);
-      setDiff(r.diff);
-    },
-  });
-  const apply = useMutation({
-    mutationFn: () => bridge.invoke('config:apply', { site, text: text.current }),
-    onSuccess: (r) => {
-      setApplied(r);
-      setDiff(null);
-      setDirty(false);
-      void qc.invalidateQueries({ queryKey: ['sites', site] });
-    },
-  });
-  const invalid = validation !== null && !validation.ok;
-  return (
-    <div className="config-editor">
-      <div className="toolbar">
-        <span className="muted">{path}</span>
-        {dirty && <span className="badge">modified</span>}
-        <span className="spacer" />
-        <button type="button" onClick={() => check.mutate()} disabled={!editable}>
-          Validate &amp; diff
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => apply.mutate()}
-          disabled={!editable || invalid || !dirty || apply.isPending}
-          title={invalid ? 'Fix the errors first: an invalid config is never applied' : undefined}
-        >
-          Apply
-        </button>
-      </div>
-      {validation && (
-        <p role="status" className={validation.ok ? 'result-ok' : 'result-error'}>
-          {validation.ok ? 'Valid' : `${validation.issues.length} problem${validation.issues.length === 1 ? '' : 's'}: Apply is refused until fixed`}
-        </p>
-      )}
-      <div ref={host} className="cm-host" />
-      <IssueList issues={[...(validation?.issues ?? []), ...(validation?.warnings ?? [])]} />
-      {check.error && <p role="alert">{check.error.message}</p>}
-      {apply.error && <p role="alert">Not applied: {apply.error.message}</p>}
-      {diff && <DiffPanel diff={diff} title="What Apply will do" />}
-      {applied && (
-        <>
-          <p role="status" className="result-ok">
-            Applied and reloaded in {Math.round(applied.elapsedMs)} ms.
-          </p>
-          <DiffPanel diff={applied.diff} title="What changed" />
-        </>
-      )}
-    </div>
-  );
-}
+import { configQueryOptions } from '../api/get-config';
+import { DocumentEditor } from './document-editor';
+import { RemoteStructure } from './remote-structure';
 
 function RemoteConfigOps({ site }: { site: string }) {
   const bridge = useBridge();
@@ -131,10 +26,14 @@ function RemoteConfigOps({ site }: { site: string }) {
   );
 }
 
-/** The config editor: YAML with the project's validator as linter, diff, Validate and Apply. */
-export function ConfigEditor({ site, readOnly }: { site: string; readOnly: boolean }) {
+/**
+ * The config tab: the site's config as one document in two views (visual and YAML) with validation,
+ * diff and Apply; `restoreId` loads a config of the history into the draft. Remote sites show their
+ * running structure read-only and can check or reload the file on the daemon's host.
+ */
+export function ConfigEditor({ site, readOnly, restoreId }: { site: string; readOnly: boolean; restoreId?: string }) {
   const bridge = useBridge();
-  const q = useQuery({ queryKey: siteKeys.config(site), queryFn: () => bridge.invoke('config:read', { site }), staleTime: 0 });
+  const q = useQuery(configQueryOptions(bridge, site));
   if (q.isPending) return <p className="muted">Loading config…</p>;
   if (q.error) return <p role="alert">{q.error.message}</p>;
   const editable = q.data.editable && !readOnly;
@@ -145,9 +44,10 @@ export function ConfigEditor({ site, readOnly }: { site: string; readOnly: boole
         <>
           <p className="muted">{q.data.text}</p>
           {!readOnly && <RemoteConfigOps site={site} />}
+          <RemoteStructure site={site} />
         </>
       )}
-      {q.data.editable && <Editor site={site} path={q.data.path} initial={q.data.text} editable={editable} />}
+      {q.data.editable && <DocumentEditor key={site} site={site} path={q.data.path} fileText={q.data.text} editable={editable} restoreId={restoreId} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ConfigDiff } from '../../../../../shared/model';
+import { diffWarnings, isEmptyDiff } from '../utils/diff-warnings';
 
 function List({ title, names, cls }: { title: string; names: string[]; cls: string }) {
   if (names.length === 0) return null;
@@ -12,24 +13,18 @@ function List({ title, names, cls }: { title: string; names: string[]; cls: stri
   );
 }
 
-/** What a reload will do: backends added, removed, restarted; frontend changes; warnings. */
+/** What a reload will do: backends added, removed, restarted (by name); frontend and weight changes; warnings. */
 export function DiffPanel({ diff, title }: { diff: ConfigDiff; title: string }) {
   const b = diff.backends;
   const f = diff.frontends;
-  const nothing = !b.added.length && !b.removed.length && !b.restarted.length && !f.added.length && !f.removed.length && !f.changed.length && !diff.healthchecks.changed.length;
-  const manyRestarts = b.restarted.length >= 5 || b.restarted.length > (b.unchanged.length + b.restarted.length) / 4;
+  const h = diff.healthchecks;
   return (
     <section className="diff-panel" aria-label={title}>
       <h3>{title}</h3>
-      {nothing && <p className="muted">No change to the running config.</p>}
-      {manyRestarts && b.restarted.length > 0 && (
-        <p className="warning" role="alert">
-          {b.restarted.length} backends will restart their checks (state goes to unknown until they pass again).
-        </p>
-      )}
-      {diff.emptiedPools.map((p) => (
-        <p key={`${p.frontend}/${p.pool}`} className="warning" role="alert">
-          Pool {p.pool} of {p.frontend} is left with no enabled backend.
+      {isEmptyDiff(diff) && <p className="muted">No change to the running config.</p>}
+      {diffWarnings(diff).map((w) => (
+        <p key={w} className="warning" role="alert">
+          {w}
         </p>
       ))}
       <List title="Backends added" names={b.added} cls="diff-add" />
@@ -37,7 +32,9 @@ export function DiffPanel({ diff, title }: { diff: ConfigDiff; title: string }) 
       <List title="Backends restarted" names={b.restarted} cls="diff-chg" />
       <List title="Frontends added" names={f.added} cls="diff-add" />
       <List title="Frontends removed" names={f.removed} cls="diff-del" />
-      <List title="Health checks changed" names={diff.healthchecks.changed} cls="diff-chg" />
+      <List title="Health checks added" names={h.added} cls="diff-add" />
+      <List title="Health checks removed" names={h.removed} cls="diff-del" />
+      <List title="Health checks changed" names={h.changed} cls="diff-chg" />
       {f.changed.map((c) => (
         <div key={c.name} className="diff-chg">
           <h4>
