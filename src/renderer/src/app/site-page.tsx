@@ -80,7 +80,7 @@ export function SitePage({ site, tab, focus }: { site: string; tab: SiteTab; foc
       {tab === 'graphs' && fronts.data && <VipGraphs site={site} frontends={fronts.data} initialVip={focus} />}
       {tab === 'timeline' && <TimelineView key={focus ?? ''} site={site} backend={focus} />}
       {tab === 'logs' && <LogsView site={site} />}
-      {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} />}
+      {tab === 'config' && <ConfigEditor site={site} readOnly={readOnly} restoreId={focus} />}
       {tab === 'history' && summary && (
         <ConfigHistoryView
           site={site}
