@@ -4,11 +4,12 @@ import { siteKeys } from '../../../lib/query-keys';
 
 /**
  * Keys under the site's prefix, so that the editor's Apply (which invalidates `['sites', site]`) also
- * refreshes the history and the "current file" side of the diff.
+ * refreshes the history and the "current file" side of the diff. An entry's key is the one the editor
+ * uses to restore it, so that Restore finds the text already in the cache.
  */
 export const configHistoryKeys = {
   list: (site: string) => ['sites', site, 'config-history'] as const,
-  entry: (site: string, id: string) => ['sites', site, 'config-history', id] as const,
+  entry: (site: string, id: string) => ['sites', site, 'config-history', 'entry', id] as const,
 };
 
 /** The configs applied to a local site, newest first (the host keeps the newest 50). */
