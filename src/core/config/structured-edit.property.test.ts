@@ -45,7 +45,8 @@ const FRONTENDS: Record<string, string[]> = { www: ['primary', 'standby'], api: 
 const BACKENDS = ['web-a', 'web-b', 'web-c', 'web-d'];
 
 const frontend = fc.constantFrom('www', 'api');
-const edit: fc.Arbitrary<ConfigEdit> = fc.oneof(
+// Cast: fast-check infers `index: number | undefined` where the schema has an optional key.
+const edit = fc.oneof(
   fc.record({
     op: fc.constant('set-weight' as const),
     frontend,
@@ -92,7 +93,7 @@ const edit: fc.Arbitrary<ConfigEdit> = fc.oneof(
     pool: fc.constantFrom('primary', 'standby', 'main'),
     backend: fc.constantFrom(...BACKENDS),
   }),
-);
+) as fc.Arbitrary<ConfigEdit>;
 
 describe('structured edits (property)', () => {
   it('keep every comment exactly once and apply exactly the requested data', () => {
