@@ -97,7 +97,7 @@ describe('web host: WebSocket access', () => {
     const h = await start({ user: 'noc' });
     const c = await connect(h.port, { token: h.token });
     expect(await c.request('app:info')).toMatchObject({ ok: true, value: { host: 'web', user: 'noc', readOnly: false } });
-    expect(service.calls[0]!.ctx).toMatchObject({ origin: 'web', readOnly: false, host: '127.0.0.1' });
+    expect(service.calls[0]!.ctx).toMatchObject({ origin: 'web', readOnly: false, host: `${hostname()} (browser at 127.0.0.1)` });
   });
 
   it('pushes service events to every client', async () => {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { WS_MAX_PAYLOAD, WS_PATH } from '../shared/ipc';
 import type { SiteService } from '../core/sites';
@@ -102,7 +103,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuse(socket, 403, 'Forbidden');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      bridge.accept(ws, { readOnly, user: options.user ?? 'web', host: req.socket.remoteAddress ?? '', origin: 'web' });
+      // Audit "who": the OS user and machine that run the host, and the browser's address that asked.
+      const client = req.socket.remoteAddress ?? 'unknown';
+      bridge.accept(ws, { readOnly, user: options.user ?? 'web', host: `${hostname()} (browser at ${client})`, origin: 'web' });
     });
   });
 
