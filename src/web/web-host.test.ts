@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHost, urlHost, type WebHost, type WebHostOptions } from './web-host';
 import { createFakeSiteService, fakeSummary, type FakeSiteService } from '../../tests/fixtures/fake-site-service';
