@@ -76,7 +76,7 @@ const BackendRow = memo(function BackendRow({ b, pools }: { b: BackendModel; poo
 });
 
 /** The backends as a table (address, check, enabled), draggable into pools, and the add form. */
-export function BackendsSection({ backends }: { backends: BackendModel[] }) {
+export const BackendsSection = memo(function BackendsSection({ backends }: { backends: BackendModel[] }) {
   const { readOnly, model } = useVisual();
   const [adding, setAdding] = useState(false);
   const { shown, hidden, showAll } = useCapped(backends);
@@ -114,4 +114,4 @@ export function BackendsSection({ backends }: { backends: BackendModel[] }) {
       <ShowAll hidden={hidden} what="backends" onClick={showAll} />
     </section>
   );
-}
+});

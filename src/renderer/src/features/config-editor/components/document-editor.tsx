@@ -5,10 +5,12 @@ import { useBridge } from '../../../lib/bridge-context';
 import { historyEntryQueryOptions } from '../api/get-history-entry';
 import { useApply } from '../hooks/use-apply';
 import { useConfigEdit } from '../hooks/use-config-edit';
+import { parseWorkerFactory } from '../hooks/use-config-model';
 import { useDocument } from '../hooks/use-document';
 import { useRuntimeDrift } from '../hooks/use-runtime-drift';
 import { useValidation } from '../hooks/use-validation';
 import { createDocumentStore } from '../utils/document-store';
+import { createModelParser } from '../utils/model-parser';
 import { AppliedNote, ApplyConfirm, PlanPanel, ValidationStatus } from './apply-panel';
 import { EditorToolbar, type Panes } from './editor-toolbar';
 import { RestoreBanner } from './restore-banner';
@@ -33,12 +35,14 @@ function historyKeys(e: KeyboardEvent, undo: () => void, redo: () => void): void
 export function DocumentEditor({ site, path, fileText, editable, restoreId }: { site: string; path: string; fileText: string; editable: boolean; restoreId?: string }) {
   const bridge = useBridge();
   const [store] = useState(() => createDocumentStore(fileText));
+  const [parser] = useState(() => createModelParser(parseWorkerFactory()));
+  useEffect(() => () => parser.dispose(), [parser]);
   const doc = useDocument(store);
   const [panes, setPanes] = useState<Panes>({ visual: true, yaml: true });
   const fileName = path.split(/[\\/]/).pop() || 'maglev.yaml';
   const v = useValidation({ site, fileName, text: doc.text, savedText: doc.savedText, withDiff: editable });
   const { edit, failure, clearFailure } = useConfigEdit(store);
-  const drift = useRuntimeDrift({ site, store, savedText: doc.savedText, enabled: true, edit });
+  const drift = useRuntimeDrift({ site, store, savedText: doc.savedText, enabled: true, parser, edit });
   const apply = useApply({ site, store, version: doc.version, ensure: v.ensure });
 
   // The file as the host reads it: after an Apply it equals the saved text; a change made elsewhere is
@@ -97,6 +101,7 @@ export function DocumentEditor({ site, path, fileText, editable, restoreId }: { 
         {panes.visual && (
           <VisualEditor
             text={doc.text}
+            parser={parser}
             readOnly={!editable}
             edit={edit}
             failure={failure}

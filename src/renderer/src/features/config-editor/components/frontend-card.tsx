@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConfigEdit, YamlValue } from '../../../../../shared/model';
 import type { FrontendModel } from '../utils/config-model';
 import { boolEdit, setOrDelete } from '../utils/edits';
@@ -13,7 +13,7 @@ import { useVisual } from './visual-context';
 type Mode = null | 'rename' | 'duplicate' | 'add-pool';
 
 /** One frontend (VIP): its fields, its pools in failover order, rename/duplicate/remove. */
-export function FrontendCard({ fe }: { fe: FrontendModel }) {
+export const FrontendCard = memo(function FrontendCard({ fe }: { fe: FrontendModel }) {
   const { edit, readOnly, model } = useVisual();
   const [mode, setMode] = useState<Mode>(null);
   const at = ['maglev', 'frontends', fe.name];
@@ -96,4 +96,4 @@ export function FrontendCard({ fe }: { fe: FrontendModel }) {
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useCapped } from '../hooks/use-capped';
 import type { FrontendModel } from '../utils/config-model';
 import { FrontendCard } from './frontend-card';
@@ -5,9 +6,9 @@ import { ShowAll } from './show-all';
 import { useVisual } from './visual-context';
 
 /** The frontends (VIPs) in file order, one card each. */
-export function FrontendsSection({ frontends }: { frontends: FrontendModel[] }) {
+export const FrontendsSection = memo(function FrontendsSection({ frontends }: { frontends: FrontendModel[] }) {
   const { model } = useVisual();
-  const { shown, hidden, showAll } = useCapped(frontends, 30);
+  const { shown, hidden, showAll } = useCapped(frontends, 20);
   return (
     <section className="ve-section" aria-label="Frontends">
       <header className="ve-section-head">
@@ -21,4 +22,4 @@ export function FrontendsSection({ frontends }: { frontends: FrontendModel[] }) 
       <ShowAll hidden={hidden} what="frontends" onClick={showAll} />
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { HealthCheckModel } from '../utils/config-model';
 import { CHECK_TYPES } from '../utils/field-paths';
 import { HealthCheckForm } from './healthcheck-form';
@@ -13,7 +13,7 @@ const NEW_CHECK: Record<string, Record<string, string | number>> = {
 };
 
 /** The health checks, one form each, and a form to add one. */
-export function HealthChecksSection({ checks }: { checks: HealthCheckModel[] }) {
+export const HealthChecksSection = memo(function HealthChecksSection({ checks }: { checks: HealthCheckModel[] }) {
   const { edit, readOnly, model } = useVisual();
   const [adding, setAdding] = useState(false);
   const [type, setType] = useState<string>('http');
@@ -53,4 +53,4 @@ export function HealthChecksSection({ checks }: { checks: HealthCheckModel[] }) 
       ))}
     </section>
   );
-}
+});

@@ -1,8 +1,9 @@
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import type { ConfigEdit } from '../../../../../shared/model';
 import { familyProblem, type FrontendModel } from '../utils/config-model';
 import { readDrag, startDrag } from '../utils/drag';
 import { EntityIssues } from './entity-issues';
+import { AddMember } from './add-member';
 import { MemberRow } from './member-row';
 import { useVisual, type DragItem } from './visual-context';
 
@@ -31,10 +32,9 @@ function dropEdit(item: DragItem, fe: FrontendModel, poolIndex: number, index: n
 }
 
 /** One pool of a frontend: its place in the failover order, its members, drop target for backends and pools. */
-export function PoolCard({ fe, index }: { fe: FrontendModel; index: number }) {
+export const PoolCard = memo(function PoolCard({ fe, index }: { fe: FrontendModel; index: number }) {
   const { edit, readOnly, model, drag, refuse } = useVisual();
   const [over, setOver] = useState<'ok' | 'refused' | null>(null);
-  const [adding, setAdding] = useState('');
   const pool = fe.pools[index]!;
   const at = ['maglev', 'frontends', fe.name, 'pools', index];
   const problem = (b: string) => familyProblem(model, fe, b);
@@ -49,7 +49,6 @@ export function PoolCard({ fe, index }: { fe: FrontendModel; index: number }) {
     if (typeof r === 'string') refuse(r);
     else if (r) void edit([r]);
   };
-  const candidates = model.backends.filter((b) => !pool.members.some((m) => m.backend === b.name));
   const move = (to: number) => void edit([{ op: 'move-pool', frontend: fe.name, pool: pool.name, index: to }]);
   return (
     <section
@@ -110,33 +109,7 @@ export function PoolCard({ fe, index }: { fe: FrontendModel; index: number }) {
         ))}
         {pool.members.length === 0 && <li className="muted ve-empty">{readOnly ? 'no backends' : 'Drop a backend here, or add one below'}</li>}
       </ul>
-      {!readOnly && (
-        <div className="ve-add-member">
-          <select aria-label={`Backend to add to pool ${pool.name}`} value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">Add backend…</option>
-            {candidates.map((b) => {
-              const why = problem(b.name);
-              return (
-                <option key={b.name} value={b.name} disabled={why !== null} title={why ?? undefined}>
-                  {b.name}
-                  {why ? ` (${b.family === 6 ? 'IPv6' : 'IPv4'}: wrong family)` : ''}
-                </option>
-              );
-            })}
-          </select>
-          <button
-            type="button"
-            disabled={!adding}
-            onClick={() => {
-              void edit([{ op: 'add-member', frontend: fe.name, pool: pool.name, backend: adding }]);
-              setAdding('');
-            }}
-            aria-label={`Add to pool ${pool.name}`}
-          >
-            Add
-          </button>
-        </div>
-      )}
+      {!readOnly && <AddMember fe={fe} index={index} />}
     </section>
   );
-}
+});

@@ -4,10 +4,11 @@ import type { FrontendInfo } from '../../../../../shared/model';
 import { useBridge } from '../../../lib/bridge-context';
 import { siteKeys } from '../../../lib/query-keys';
 import { runtimeFrontendsQueryOptions } from '../api/get-runtime';
-import { parseConfigModel } from '../utils/config-model';
 import type { DocumentStore } from '../utils/document-store';
+import type { ModelParser } from '../utils/model-parser';
 import { runtimeDrifts, type Drift } from '../utils/runtime-drift';
 import type { EditOptions } from './use-config-edit';
+import { useConfigModel } from './use-config-model';
 import type { ConfigEdit } from '../../../../../shared/model';
 
 export interface DriftMessage {
@@ -22,14 +23,14 @@ const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * offers both ways to make them agree: write the running weight into the file (applied at once when
  * there is no draft; into the draft, and said so, when there is one) or revert the running weight.
  */
-export function useRuntimeDrift(opts: { site: string; store: DocumentStore; savedText: string; enabled: boolean; edit: (e: ConfigEdit[], o?: EditOptions) => Promise<boolean> }) {
-  const { site, store, savedText, enabled, edit } = opts;
+export function useRuntimeDrift(opts: { site: string; store: DocumentStore; savedText: string; enabled: boolean; parser: ModelParser; edit: (e: ConfigEdit[], o?: EditOptions) => Promise<boolean> }) {
+  const { site, store, savedText, enabled, parser, edit } = opts;
   const bridge = useBridge();
   const qc = useQueryClient();
   // Refetched whenever the tab opens: a weight set by another client reaches this window only if the host pushes it.
   const runtime = useQuery({ ...runtimeFrontendsQueryOptions(bridge, site), enabled, refetchOnMount: 'always' });
-  const saved = useMemo(() => parseConfigModel(savedText), [savedText]);
-  const drifts = useMemo(() => (runtime.data && saved.ok ? runtimeDrifts(runtime.data, saved.model) : new Map<string, Drift>()), [runtime.data, saved]);
+  const saved = useConfigModel(savedText, parser).result;
+  const drifts = useMemo(() => (runtime.data && saved?.ok ? runtimeDrifts(runtime.data, saved.model) : new Map<string, Drift>()), [runtime.data, saved]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<DriftMessage | null>(null);
 
