@@ -59,6 +59,20 @@ describe('ConfigEditor', () => {
     expect(screen.queryByText('modified')).toBeNull();
   });
 
+  it('shows a local file read-only in a read-only session: no edits, no undo, no Apply', async () => {
+    const { bridge } = editorBridge({ runtime: { 'www/primary/b1': 40 } });
+    renderWith(bridge, <ConfigEditor site="lab" readOnly />);
+    const pool = await screen.findByRole('region', { name: 'Pool primary of www' });
+    expect((within(pool).getByRole('slider', { name: 'Weight of b2' }) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Address of b1' }) as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Add backend' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+    // The drift is still shown, without the actions that would change anything.
+    expect((await within(pool).findByRole('note')).textContent).toBe('runtime 40 · file 100');
+    expect(within(pool).queryByRole('button', { name: /Write runtime weight/ })).toBeNull();
+  });
+
   it('shows a remote site read-only: the note, its running structure, and the daemon checks', async () => {
     const user = userEvent.setup();
     const b = createMockBridge({

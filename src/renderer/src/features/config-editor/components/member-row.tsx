@@ -1,10 +1,10 @@
-import { useId, type DragEvent } from 'react';
+import { useEffect, useId, useRef, type DragEvent } from 'react';
 import { familyProblem, type FrontendModel, type MemberModel } from '../utils/config-model';
 import { startDrag } from '../utils/drag';
 import { driftKey } from '../utils/runtime-drift';
 import { pathKey } from '../utils/yaml-path';
 import { DriftMarker } from './drift-marker';
-import { useVisual } from './visual-context';
+import { takeRefocus, useVisual } from './visual-context';
 import { WeightControl } from './weight-control';
 
 /**
@@ -13,7 +13,9 @@ import { WeightControl } from './weight-control';
  * at once, before the validator answers.
  */
 export function MemberRow({ fe, poolIndex, member, onDropAt }: { fe: FrontendModel; poolIndex: number; member: MemberModel; onDropAt: (e: DragEvent, index: number) => void }) {
-  const { edit, readOnly, model, drag, drifts, issues } = useVisual();
+  const { edit, readOnly, model, drag, drifts, issues, refocus } = useVisual();
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => takeRefocus(refocus, row.current), [refocus]);
   const msgId = useId();
   const pool = fe.pools[poolIndex]!;
   const b = member.backend;
@@ -25,6 +27,7 @@ export function MemberRow({ fe, poolIndex, member, onDropAt }: { fe: FrontendMod
   const address = model.backendByName.get(b)?.address;
   return (
     <li
+      ref={row}
       className="ve-member"
       role="group"
       aria-label={`Member ${b} of pool ${pool.name}`}
@@ -52,9 +55,13 @@ export function MemberRow({ fe, poolIndex, member, onDropAt }: { fe: FrontendMod
       {!readOnly && fe.pools.length > 1 && (
         <select
           aria-label={`Move ${b} to pool`}
+          data-refocus={`move:${fe.name}/${pool.name}/${b}`}
           value=""
           onChange={(e) => {
-            if (e.target.value) void edit([{ op: 'move-member', frontend: fe.name, from: pool.name, to: e.target.value, backend: b }]);
+            const to = e.target.value;
+            if (!to) return;
+            refocus.current = `move:${fe.name}/${to}/${b}`;
+            void edit([{ op: 'move-member', frontend: fe.name, from: pool.name, to, backend: b }]).then((ok) => ok || (refocus.current = null));
           }}
         >
           <option value="">Move to pool…</option>

@@ -1,11 +1,11 @@
-import { memo, useState, type DragEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ConfigEdit } from '../../../../../shared/model';
 import { familyProblem, type FrontendModel } from '../utils/config-model';
 import { readDrag, startDrag } from '../utils/drag';
 import { EntityIssues } from './entity-issues';
 import { AddMember } from './add-member';
 import { MemberRow } from './member-row';
-import { useVisual, type DragItem } from './visual-context';
+import { takeRefocus, useVisual, type DragItem } from './visual-context';
 
 /** The edit a drop makes, or why it is refused. `index` is where the item lands (before that member). */
 function dropEdit(item: DragItem, fe: FrontendModel, poolIndex: number, index: number | undefined, problem: (b: string) => string | null): ConfigEdit | string | null {
@@ -33,7 +33,9 @@ function dropEdit(item: DragItem, fe: FrontendModel, poolIndex: number, index: n
 
 /** One pool of a frontend: its place in the failover order, its members, drop target for backends and pools. */
 export const PoolCard = memo(function PoolCard({ fe, index }: { fe: FrontendModel; index: number }) {
-  const { edit, readOnly, model, drag, refuse } = useVisual();
+  const { edit, readOnly, model, drag, refuse, refocus } = useVisual();
+  const head = useRef<HTMLElement>(null);
+  useEffect(() => takeRefocus(refocus, head.current), [refocus]);
   const [over, setOver] = useState<'ok' | 'refused' | null>(null);
   const pool = fe.pools[index]!;
   const at = ['maglev', 'frontends', fe.name, 'pools', index];
@@ -49,7 +51,12 @@ export const PoolCard = memo(function PoolCard({ fe, index }: { fe: FrontendMode
     if (typeof r === 'string') refuse(r);
     else if (r) void edit([r]);
   };
-  const move = (to: number) => void edit([{ op: 'move-pool', frontend: fe.name, pool: pool.name, index: to }]);
+  const move = (to: number, dir: 'up' | 'down') => {
+    // Keep the focus on the arrow just used, unless the pool lands at the end where it is disabled.
+    const next = to === 0 ? 'down' : to === fe.pools.length - 1 ? 'up' : dir;
+    refocus.current = `pool-${next}:${fe.name}/${pool.name}`;
+    void edit([{ op: 'move-pool', frontend: fe.name, pool: pool.name, index: to }]).then((ok) => ok || (refocus.current = null));
+  };
   return (
     <section
       className="ve-pool"
@@ -67,7 +74,7 @@ export const PoolCard = memo(function PoolCard({ fe, index }: { fe: FrontendMode
       }}
       onDrop={(e) => drop(e)}
     >
-      <header className="ve-pool-head">
+      <header className="ve-pool-head" ref={head}>
         {!readOnly && (
           <span
             className="ve-grip"
@@ -88,10 +95,10 @@ export const PoolCard = memo(function PoolCard({ fe, index }: { fe: FrontendMode
         <span className="spacer" />
         {!readOnly && (
           <>
-            <button type="button" className="ve-icon" disabled={index === 0} onClick={() => move(index - 1)} aria-label={`Move pool ${pool.name} up`}>
+            <button type="button" className="ve-icon" disabled={index === 0} onClick={() => move(index - 1, 'up')} aria-label={`Move pool ${pool.name} up`} data-refocus={`pool-up:${fe.name}/${pool.name}`}>
               ↑
             </button>
-            <button type="button" className="ve-icon" disabled={index === fe.pools.length - 1} onClick={() => move(index + 1)} aria-label={`Move pool ${pool.name} down`}>
+            <button type="button" className="ve-icon" disabled={index === fe.pools.length - 1} onClick={() => move(index + 1, 'down')} aria-label={`Move pool ${pool.name} down`} data-refocus={`pool-down:${fe.name}/${pool.name}`}>
               ↓
             </button>
             <button type="button" onClick={() => void edit([{ op: 'remove-pool', frontend: fe.name, pool: pool.name }])} aria-label={`Remove pool ${pool.name}`}>

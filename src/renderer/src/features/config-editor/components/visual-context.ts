@@ -31,6 +31,11 @@ export interface VisualApi {
   drifts: ReadonlyMap<string, Drift>;
   driftActions: DriftActions | null;
   drag: RefObject<DragItem | null>;
+  /**
+   * The control to focus once it mounts again (a `data-refocus` value): moving a member or a pool
+   * re-creates its row, and a keyboard user must not be dropped back to the top of the page.
+   */
+  refocus: RefObject<string | null>;
   /** Says why a manipulation was refused (a drop of the wrong family, a name taken). */
   refuse(message: string): void;
 }
@@ -43,6 +48,16 @@ export function useVisual(): VisualApi {
   const v = useContext(VisualContext);
   if (!v) throw new Error('useVisual outside the visual editor');
   return v;
+}
+
+/** Focuses the element of `root` whose `data-refocus` was asked for, once; call from an effect after mount. */
+export function takeRefocus(refocus: RefObject<string | null>, root: HTMLElement | null): void {
+  const want = refocus.current;
+  if (!want || !root) return;
+  const el = [...root.querySelectorAll<HTMLElement>('[data-refocus]')].find((e) => e.dataset.refocus === want && !(e as HTMLButtonElement).disabled);
+  if (!el) return;
+  refocus.current = null;
+  el.focus();
 }
 
 /** The validator's issues at exactly this path (errors first). */

@@ -44,6 +44,7 @@ describe('visual editor: pools and members', () => {
     fireEvent.change(within(p).getByRole('combobox', { name: 'Move b2 to pool' }), { target: { value: 'standby' } });
     await waitFor(() => expect(edits()).toContainEqual([{ op: 'move-member', frontend: 'www', from: 'primary', to: 'standby', backend: 'b2' }]));
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Pool standby of www' })).getAllByRole('group').map((g) => g.getAttribute('aria-label'))).toEqual(['Member b3 of pool standby', 'Member b1 of pool standby', 'Member b2 of pool standby']));
+    expect(document.activeElement).toBe(within(screen.getByRole('region', { name: 'Pool standby of www' })).getByRole('combobox', { name: 'Move b2 to pool' }));
   });
 
   it('reorders a member within its pool by dropping it on another member', async () => {
@@ -59,6 +60,8 @@ describe('visual editor: pools and members', () => {
     await waitFor(() => expect(edits()).toContainEqual([{ op: 'move-pool', frontend: 'www', pool: 'standby', index: 0 }]));
     const names = () => within(screen.getByRole('region', { name: 'Frontend www' })).getAllByRole('region').map((r) => r.getAttribute('aria-label'));
     await waitFor(() => expect(names()).toEqual(['Pool standby of www', 'Pool primary of www']));
+    // The keyboard user stays on the moved pool's arrows.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Move pool standby down'));
 
     const primary = screen.getByRole('region', { name: 'Pool primary of www' });
     drag(primary.querySelector('.ve-grip[draggable]')!, screen.getByRole('region', { name: 'Pool standby of www' }));

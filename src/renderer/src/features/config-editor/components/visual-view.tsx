@@ -45,6 +45,7 @@ export const VisualView = memo(function VisualView({ model, readOnly, banner, pe
   const [filter, setFilter] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const drag = useRef<DragItem | null>(null);
+  const refocus = useRef<string | null>(null);
   const issueMap = useMemo(() => indexIssues(issues), [issues]);
   // Only needed to sort issues between fields and the list; a 10,000-backend model takes ~0.3 s.
   const hasIssues = issues.length > 0;
@@ -57,6 +58,7 @@ export const VisualView = memo(function VisualView({ model, readOnly, banner, pe
       drifts,
       driftActions: readOnly ? null : driftActions,
       drag,
+      refocus,
       refuse: setRefusal,
       edit: (edits, opts) => {
         setRefusal(null);
