@@ -2,8 +2,12 @@ import type { Applied } from '../hooks/use-apply';
 import type { Checked } from '../hooks/use-validation';
 import { DiffPanel } from './diff-panel';
 
+/** How many restarting backends the confirmation names. */
+const MAX_NAMES = 12;
+
 /** The confirmation Apply needs when the reload restarts many backends or empties a pool. */
-export function ApplyConfirm({ warnings, onApply, onCancel }: { warnings: string[]; onApply: () => void; onCancel: () => void }) {
+export function ApplyConfirm({ warnings, restarted, onApply, onCancel }: { warnings: string[]; restarted: string[]; onApply: () => void; onCancel: () => void }) {
+  const shown = restarted.slice(0, MAX_NAMES);
   return (
     <div className="ve-confirm" role="alertdialog" aria-label="Confirm Apply" aria-describedby="ve-confirm-text">
       <div id="ve-confirm-text">
@@ -13,9 +17,16 @@ export function ApplyConfirm({ warnings, onApply, onCancel }: { warnings: string
             <li key={w}>{w}</li>
           ))}
         </ul>
+        {shown.length > 0 && (
+          <p className="ve-confirm-names">
+            Restarting: {shown.join(', ')}
+            {restarted.length > shown.length ? ` and ${restarted.length - shown.length} more (listed under “What Apply will do”)` : ''}
+          </p>
+        )}
       </div>
       <div className="dialog-buttons">
-        <button type="button" onClick={onCancel}>
+        {/* The safe choice has the focus: Enter right after Apply must not apply a risky change. */}
+        <button type="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
         <button type="button" className="primary ve-danger" onClick={onApply}>

@@ -95,7 +95,7 @@ export function DocumentEditor({ site, path, fileText, editable, restoreId }: { 
           </span>
         )}
       </div>
-      {apply.confirm && <ApplyConfirm warnings={apply.confirm.warnings} onApply={apply.applyAnyway} onCancel={apply.cancel} />}
+      {apply.confirm && <ApplyConfirm warnings={apply.confirm.warnings} restarted={apply.confirm.restarted} onApply={apply.applyAnyway} onCancel={apply.cancel} />}
       {apply.error && <p role="alert">Not applied: {apply.error}</p>}
       <div className={`ve-split${panes.visual && panes.yaml ? ' ve-split-both' : ''}`}>
         {panes.visual && (

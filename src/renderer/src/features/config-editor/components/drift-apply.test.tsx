@@ -77,6 +77,8 @@ describe('Apply', () => {
     await user.click(screen.getByRole('button', { name: 'Apply' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Confirm Apply' });
     expect(confirm.textContent).toContain('5 backends will restart');
+    expect(confirm.textContent).toContain('Restarting: b1, b2, b3, v6, b5');
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(world.bridge.calls.some((c) => c.op === 'config:apply')).toBe(false);
     await user.click(within(confirm).getByRole('button', { name: 'Apply anyway' }));
     expect(await screen.findByText(/Applied and reloaded in 12 ms/)).toBeTruthy();

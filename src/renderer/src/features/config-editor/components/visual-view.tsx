@@ -68,7 +68,8 @@ export const VisualView = memo(function VisualView({ model, readOnly, banner, pe
     [model, readOnly, issueMap, drifts, driftActions, edit],
   );
   const shown = useMemo(() => filterModel(model, filter), [model, filter]);
-  const others = known ? issues.filter((i) => !known.has(pathKey(parseIssuePath(i.path)))) : [];
+  // A YAML syntax error has no path; the banner above already shows it.
+  const others = known ? issues.filter((i) => i.path !== '' && !known.has(pathKey(parseIssuePath(i.path)))) : [];
   const alert = refusal ?? (failure ? `Not changed: ${failure.message}` : null);
   return (
     <div className="ve" role="region" aria-label="Visual editor" aria-busy={pending || undefined} data-readonly={readOnly || undefined}>

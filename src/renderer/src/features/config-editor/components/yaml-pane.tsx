@@ -12,7 +12,8 @@ export function IssueList({ issues, label = 'Config problems' }: { issues: Confi
           <code>
             {i.line}:{i.col}
           </code>{' '}
-          {i.path}: {i.message}
+          {i.path ? `${i.path}: ` : ''}
+          {i.message}
         </li>
       ))}
     </ul>

@@ -23,7 +23,7 @@ export function useApply(opts: { site: string; store: DocumentStore; version: nu
   const { site, store, version, ensure } = opts;
   const bridge = useBridge();
   const qc = useQueryClient();
-  const [confirm, setConfirm] = useState<{ text: string; warnings: string[] } | null>(null);
+  const [confirm, setConfirm] = useState<{ text: string; warnings: string[]; restarted: string[] } | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -58,7 +58,7 @@ export function useApply(opts: { site: string; store: DocumentStore; version: nu
     const c = await ensure();
     if (!c || !c.validation.ok || c.text !== store.getSnapshot().text) return;
     const warnings = c.diff ? diffWarnings(c.diff) : [];
-    if (warnings.length) setConfirm({ text: c.text, warnings });
+    if (warnings.length) setConfirm({ text: c.text, warnings, restarted: c.diff?.backends.restarted ?? [] });
     else await apply(c.text);
   }, [apply, ensure, store]);
 

@@ -94,7 +94,9 @@ export function parseConfigModel(text: string): ModelResult {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    return { ok: false, message: first.message.split('\n')[0] ?? first.message, line: pos.line, col: pos.col };
+    // yaml appends its own "at line L, column C:" (and a code excerpt); the caller shows the place.
+    const message = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, message, line: pos.line, col: pos.col };
   }
   try {
     return { ok: true, model: modelFromData(doc.toJS({ maxAliasCount: 1000 })) };
