@@ -107,6 +107,13 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
         if (!p.backends.has(event.backend)) p.backends.set(event.backend, null);
         break;
       case 'log': {
+        // A run-time weight change moves no state, so the checker sends no frontend event for it; its
+        // `weight-set` record is the news (other windows' config tabs show runtime vs file weights).
+        const weightOf = event.record.msg === 'weight-set' ? event.record.attrs['frontend'] : undefined;
+        if (typeof weightOf === 'string') {
+          p.frontends.add(weightOf);
+          schedule();
+        }
         const level = options.logLevelOf(site);
         if (level === null || logLevelRank(event.record.level) < logLevelRank(level)) return;
         p.logs.push(event.record);

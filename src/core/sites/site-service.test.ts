@@ -288,6 +288,16 @@ describe('site service events', () => {
     ]);
   });
 
+  it('pushes the frontend of a run-time weight change, which moves no state, with nobody subscribed to logs', async () => {
+    await setup();
+    const got = listen();
+    sites.get('paris')!.emit({ type: 'log', record: { atMs: 1, level: 'info', msg: 'weight-set', attrs: { frontend: 'www', pool: 'primary', backend: 'a', weight: '40' } } });
+    await clock.advance(100);
+    const pushed = got.filter((g) => g.event === 'health:changed').map((g) => (g.payload as { frontends: { name: string }[] }).frontends.map((f) => f.name));
+    expect(pushed).toEqual([['www']]);
+    expect(got.some((g) => g.event === 'logs:appended')).toBe(false);
+  });
+
   it('keeps delivering when one listener throws, and stops batching when nobody listens', async () => {
     await setup();
     const off = service.onEvent(() => {
