@@ -1,6 +1,6 @@
 import type { Applied } from '../hooks/use-apply';
 import type { Checked } from '../hooks/use-validation';
-import { DiffPanel } from './diff-panel';
+import { DiffPanel } from '../../../components/diff-panel';
 
 /** How many restarting backends the confirmation names. */
 const MAX_NAMES = 12;

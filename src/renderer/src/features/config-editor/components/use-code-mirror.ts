@@ -9,7 +9,7 @@ import { searchKeymap } from '@codemirror/search';
 import type { ConfigIssue } from '../../../../../shared/model';
 import type { DocumentStore } from '../utils/document-store';
 import { textChange } from '../utils/text-change';
-import { editorTheme } from './editor-theme';
+import { editorTheme } from '../../../components/editor-theme';
 
 /** Converts 1-based line:col issues into CodeMirror diagnostics (clamped to the document). */
 export function issuesToDiagnostics(state: EditorState, issues: ConfigIssue[]): Diagnostic[] {

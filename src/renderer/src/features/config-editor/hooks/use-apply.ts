@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ConfigDiff } from '../../../../../shared/model';
 import { useBridge } from '../../../lib/bridge-context';
 import type { DocumentStore } from '../utils/document-store';
-import { diffWarnings } from '../utils/diff-warnings';
+import { diffWarnings } from '../../../utils/diff-warnings';
 import type { Checked } from './use-validation';
 
 export interface Applied {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useBridge } from '../../../lib/bridge-context';
 import { configHistoryEntryQueryOptions, currentConfigQueryOptions } from '../api/get-config-history';
 import { formatBytes, formatStamp } from './format-stamp';
-import { ReloadDiff } from './reload-diff';
+import { DiffPanel } from '../../../components/diff-panel';
 import { useMergeView } from './use-merge-view';
 
 function SideBySide({ a, b, labelA, labelB }: { a: string; b: string; labelA: string; labelB: string }) {
@@ -68,7 +68,7 @@ export function HistoryEntryDetail({ site, id, restoreHref }: { site: string; id
       ) : (
         !current.error && <p className="muted">Loading the current file…</p>
       )}
-      <ReloadDiff diff={e.diff} />
+      <DiffPanel diff={e.diff} title="What applying it did" tense="past" level={4} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { yaml } from '@codemirror/lang-yaml';
 import { MergeView } from '@codemirror/merge';
-import { mergeTheme } from './merge-theme';
+import { editorTheme } from '../../../components/editor-theme';
 
 function side(doc: string, label: string): { doc: string; extensions: Extension[] } {
   return {
@@ -11,7 +11,7 @@ function side(doc: string, label: string): { doc: string; extensions: Extension[
     extensions: [
       lineNumbers(),
       yaml(),
-      mergeTheme(),
+      editorTheme(),
       EditorState.readOnly.of(true),
       EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
     ],

@@ -1,4 +1,4 @@
-import type { ConfigDiff } from '../../../../../shared/model';
+import type { ConfigDiff } from '../../../shared/model';
 
 /** Restarting this many backends, or this share of them, deserves a warning before Apply. */
 export const MANY_RESTARTS = 5;
@@ -8,19 +8,22 @@ export const MANY_RESTARTS_SHARE = 0.1;
  * Returns what a reload does that the user should confirm: many backends restarting their checks
  * (their state goes to unknown) and pools left with no enabled backend. Empty when none.
  */
-export function diffWarnings(diff: ConfigDiff): string[] {
+export function diffWarnings(diff: ConfigDiff, tense: 'future' | 'past' = 'future'): string[] {
+  const past = tense === 'past';
   const b = diff.backends;
   const restarted = b.restarted.length;
   const kept = restarted + b.unchanged.length;
   const out: string[] = [];
   if (restarted > 0 && (restarted >= MANY_RESTARTS || restarted >= kept * MANY_RESTARTS_SHARE)) {
     out.push(
-      restarted === 1
-        ? '1 backend will restart its check (its state goes to unknown until it passes again).'
-        : `${restarted} backends will restart their checks (state goes to unknown until they pass again).`,
+      past
+        ? `${restarted} backend${restarted === 1 ? '' : 's'} restarted ${restarted === 1 ? 'its check' : 'their checks'}.`
+        : restarted === 1
+          ? '1 backend will restart its check (its state goes to unknown until it passes again).'
+          : `${restarted} backends will restart their checks (state goes to unknown until they pass again).`,
     );
   }
-  for (const p of diff.emptiedPools) out.push(`Pool ${p.pool} of ${p.frontend} is left with no enabled backend.`);
+  for (const p of diff.emptiedPools) out.push(`Pool ${p.pool} of ${p.frontend} ${past ? 'was' : 'is'} left with no enabled backend.`);
   return out;
 }
 

@@ -23,9 +23,19 @@ const chrome = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--panel-2)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-panels': { backgroundColor: 'var(--panel-2)', color: 'var(--text)' },
   '.cm-searchMatch': { backgroundColor: 'var(--flash)' },
+  // The config history's side-by-side diff (@codemirror/merge): its own 8% tints are too faint to scan
+  // during an incident.
+  '&.cm-merge-a .cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--down) 16%, transparent)' },
+  '&.cm-merge-b .cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--up) 16%, transparent)' },
+  '&.cm-merge-a .cm-changedText': { background: 'color-mix(in srgb, var(--down) 38%, transparent)' },
+  '&.cm-merge-b .cm-changedText': { background: 'color-mix(in srgb, var(--up) 38%, transparent)' },
+  '.cm-collapsedLines': { color: 'var(--muted)', background: 'var(--panel-2)' },
+  // The default ⦚ marks are missing from common Linux fonts and render as boxes.
+  '.cm-collapsedLines:before': { content: '"↕"' },
+  '.cm-collapsedLines:after': { content: '""' },
 });
 
-/** Returns the editor's look: theme-aware chrome and YAML colours readable on dark and light. */
+/** Returns the YAML editors' look (config editor, history diff): theme-aware chrome and colours readable on dark and light. */
 export function editorTheme() {
   return [chrome, syntaxHighlighting(yamlStyle)];
 }

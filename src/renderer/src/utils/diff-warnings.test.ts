@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigDiff } from '../../../../../shared/model';
+import type { ConfigDiff } from '../../../shared/model';
 import { diffWarnings, isEmptyDiff } from './diff-warnings';
 
 const names = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}${i}`);

@@ -1,4 +1,4 @@
-import type { ConfigDiff } from '../../../../../shared/model';
+import type { ConfigDiff } from '../../../shared/model';
 import { diffWarnings, isEmptyDiff } from '../utils/diff-warnings';
 
 function List({ title, names, cls }: { title: string; names: string[]; cls: string }) {
@@ -13,16 +13,33 @@ function List({ title, names, cls }: { title: string; names: string[]; cls: stri
   );
 }
 
-/** What a reload will do: backends added, removed, restarted (by name); frontend and weight changes; warnings. */
-export function DiffPanel({ diff, title }: { diff: ConfigDiff; title: string }) {
+/**
+ * What a reload will do (or, `tense="past"`, did): backends added, removed, restarted (by name);
+ * frontend and weight changes; warnings. The config editor's diff and the config history's both.
+ */
+export function DiffPanel({
+  diff,
+  title,
+  tense = 'future',
+  level = 3,
+}: {
+  diff: ConfigDiff;
+  title: string;
+  tense?: 'future' | 'past';
+  /** The title's heading level (4 inside a section that has its own h3). */
+  level?: 3 | 4;
+}) {
+  const Title = level === 3 ? 'h3' : 'h4';
   const b = diff.backends;
   const f = diff.frontends;
   const h = diff.healthchecks;
   return (
     <section className="diff-panel" aria-label={title}>
-      <h3>{title}</h3>
-      {isEmptyDiff(diff) && <p className="muted">No change to the running config.</p>}
-      {diffWarnings(diff).map((w) => (
+      <Title>{title}</Title>
+      {isEmptyDiff(diff) && (
+        <p className="muted">{tense === 'past' ? 'No change to the running config (saved and reloaded as it was).' : 'No change to the running config.'}</p>
+      )}
+      {diffWarnings(diff, tense).map((w) => (
         <p key={w} className="warning" role="alert">
           {w}
         </p>
