@@ -111,7 +111,7 @@ export function serveWatch(
 
   const written = (bytes: number) => (): void => {
     buffered -= bytes;
-    if (buffered <= low && queue.length > 0) flush();
+    if (buffered <= low && (queue.length > 0 || pendingDrops > 0)) flush();
   };
 
   function take(): void {
