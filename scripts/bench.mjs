@@ -243,8 +243,9 @@ function fanoutText(r) {
     `${r.readersMissingEvents} of ${r.subscribers - r.stalled} readers missed events (goal 0): ${r.readersReportingDrops} were told of drops, ` +
     `${r.readersBehindUntold} were still behind ${r.catchUpS} s after the transitions stopped. ` +
     `Checker probe interval (1 s ±10% jitter by design) without subscribers ${iv(r.intervalWithout)}; ` +
-    `with them ${iv(r.intervalWith)}. Event-loop utilisation of the checker's thread (checker + gRPC server) ${elu.daemonWithout} ` +
-    `without subscribers, ${elu.daemon} with them; subscribers' thread ${elu.readers} (${r.decode} decoding). Load average (1 min) ${r.loadAverage1m}.`
+    `with them ${iv(r.intervalWith)}. The checker's thread (checker + gRPC server) used ${r.checkerThreadCpuMsPerS.without} ms CPU/s ` +
+    `without subscribers, ${r.checkerThreadCpuMsPerS.with} ms/s with them (event-loop utilisation ${elu.daemonWithout} → ${elu.daemon}); ` +
+    `the subscribers' thread ${elu.readers} (${r.decode} decoding). Load average (1 min) ${r.loadAverage1m}.`
   );
 }
 
