@@ -192,15 +192,16 @@ describe.each(['net', 'handle'] as const)('http prober (%s transport)', (transpo
   it('closes with RST: passes, failures and timeouts leave no TIME_WAIT socket', async (ctx) => {
     const ok = await serve(OK);
     const silent = await serve(() => {});
-    if (countTimeWait(ok.port) === null) ctx.skip(); // skipped: the `ss` command is missing
+    const before = [countTimeWait(ok.port), countTimeWait(silent.port)];
+    if (before[0] === null) ctx.skip(); // skipped: the `ss` command is missing
     for (let i = 0; i < 5; i++) {
       await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 });
       await prober.probe(httpTarget(ok.port, { codeMin: 500, codeMax: 599 }), { timeoutMs: 2000 });
       await prober.probe(httpTarget(ok.port, { regexp: /ok/ }), { timeoutMs: 2000 });
       await prober.probe(httpTarget(silent.port), { timeoutMs: 20 });
     }
-    expect(countTimeWait(ok.port)).toBe(0);
-    expect(countTimeWait(silent.port)).toBe(0);
+    expect(countTimeWait(ok.port)).toBeLessThanOrEqual(before[0] ?? 0);
+    expect(countTimeWait(silent.port)).toBeLessThanOrEqual(before[1] ?? 0);
   });
 
   it('binds the source address', async () => {

@@ -89,8 +89,9 @@ describe.each(['net', 'handle'] as const)('tcp prober (%s transport)', (transpor
 
   it('leaves no TIME_WAIT socket behind', async (ctx) => {
     const { port } = await listen();
-    if (countTimeWait(port) === null) ctx.skip(); // skipped: the `ss` command is missing
+    const before = countTimeWait(port);
+    if (before === null) ctx.skip(); // skipped: the `ss` command is missing
     for (let i = 0; i < 5; i++) await tcp.probe(target(port), { timeoutMs: 2000 });
-    expect(countTimeWait(port)).toBe(0);
+    expect(countTimeWait(port)).toBeLessThanOrEqual(before ?? 0);
   });
 });

@@ -151,13 +151,14 @@ describe('https and tcp+ssl probers', () => {
   });
 
   it('closes with RST after a pass and after a rejected certificate: no TIME_WAIT sockets', async (ctx) => {
-    if (countTimeWait(tlsPort) === null) ctx.skip(); // skipped: the `ss` command is missing
+    const before = countTimeWait(tlsPort);
+    if (before === null) ctx.skip(); // skipped: the `ss` command is missing
     for (let i = 0; i < 5; i++) {
       await https.probe(httpsTarget({ insecureSkipVerify: true }), { timeoutMs: 2000 });
       await https.probe(httpsTarget(), { timeoutMs: 2000 });
       await tcp.probe(tcpTarget(true, true), { timeoutMs: 2000 });
       await tcp.probe(tcpTarget(true, false), { timeoutMs: 2000 });
     }
-    expect(countTimeWait(tlsPort)).toBe(0);
+    expect(countTimeWait(tlsPort)).toBeLessThanOrEqual(before ?? 0);
   });
 });

@@ -79,6 +79,10 @@ export function httpTarget(
 }
 
 /** Counts TIME_WAIT sockets to or from `port` on this machine (`ss`); null when `ss` is missing. */
+/**
+ * Counts TIME_WAIT sockets with `port` at either end. Compare against a count taken before the probes:
+ * another process's old connection may have used the same number as its ephemeral port.
+ */
 export function countTimeWait(port: number): number | null {
   const r = spawnSync('ss', ['-Htan', 'state', 'time-wait', `( dport = :${port} or sport = :${port} )`], {
     encoding: 'utf8',
