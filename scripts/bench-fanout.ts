@@ -17,15 +17,8 @@ import { createChecker } from '../src/core/checker';
 import { loadConfig } from '../src/core/config';
 import { createLogger, NULL_SINK } from '../src/core/log';
 import type { Prober, ProberKind, ProberRegistry, ProbeTarget } from '../src/core/prober';
-import { createMaglevServer, listenGrpc, loadMaglevProto } from '../src/core/grpc';
 import { createSystemClock } from '../src/core/util';
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
-  return v;
-}
+import { numberArg, serveChecker } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,9 +97,9 @@ function intervalPercentiles(starts: Map<string, number[]>, from: number, to: nu
 }
 
 async function main(): Promise<void> {
-  const n = arg('backends', 1000);
-  const subCount = arg('subscribers', 50);
-  const windowMs = arg('window', 6) * 1000;
+  const n = numberArg('backends', 1000);
+  const subCount = numberArg('subscribers', 50);
+  const windowMs = numberArg('window', 6) * 1000;
   const r = loadConfig(configText(n), { fileName: 'fanout.yaml' });
   if (!r.ok) throw new Error(`bench config does not load: ${r.issues[0]?.message}`);
   const starts = new Map<string, number[]>();
@@ -118,17 +111,7 @@ async function main(): Promise<void> {
     clock,
     random: Math.random,
   });
-  const proto = loadMaglevProto();
-  const logger = createLogger('bench', NULL_SINK);
-  const service = createMaglevServer({
-    checker,
-    proto,
-    logger,
-    now: clock.now,
-    reloadFromDisk: async () => ({ ok: true }),
-    checkDisk: async () => ({ ok: true }),
-  });
-  const listener = await listenGrpc({ address: '127.0.0.1:0', service, proto, logger, reflection: false });
+  const { service, listener } = await serveChecker(checker, clock.now, createLogger('bench', NULL_SINK));
   checker.start();
   await sleep(2000);
   const a0 = performance.now();

@@ -8,13 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createNetnsProberRegistry, type ProbeTarget } from '../src/core/prober';
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
-  return v;
-}
+import { numberArg } from './bench-support';
 
 const SERVER = `
 const net = require('net');
@@ -34,9 +28,9 @@ async function main(): Promise<void> {
     console.log('skipped: needs root and the `ip` command');
     return;
   }
-  const n = arg('n', 20_000);
-  const concurrency = arg('concurrency', 50);
-  const rounds = arg('rounds', 3);
+  const n = numberArg('n', 20_000);
+  const concurrency = numberArg('concurrency', 50);
+  const rounds = numberArg('rounds', 3);
   const ns = `mm-bench-${process.pid}`;
   execFileSync('ip', ['netns', 'add', ns]);
   const server = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });

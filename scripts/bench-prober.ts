@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { createHttpProber, type ProbeTarget } from '../src/core/prober';
+import { numberArg } from './bench-support';
 
 const SERVER = `
 const net = require('net');
@@ -24,13 +25,6 @@ const s = net.createServer((c) => {
 });
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));
 `;
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
-  return v;
-}
 
 type ProbeOnce = () => Promise<boolean>;
 
@@ -99,9 +93,9 @@ function fmt(c: Client): string {
 }
 
 async function main(): Promise<void> {
-  const n = arg('n', 20000);
-  const concurrency = arg('concurrency', 50);
-  const rounds = arg('rounds', 3);
+  const n = numberArg('n', 20000);
+  const concurrency = numberArg('concurrency', 50);
+  const rounds = numberArg('rounds', 3);
   const withBody = process.argv.includes('--regexp');
   // The checker passes a signal to every probe; --signal measures that path (one long-lived signal).
   const signal = process.argv.includes('--signal') ? new AbortController().signal : undefined;

@@ -9,15 +9,9 @@ import { createChecker } from '../src/core/checker';
 import { loadConfig } from '../src/core/config';
 import type { Prober, ProberKind, ProberRegistry, ProbeTarget } from '../src/core/prober';
 import { createSystemClock } from '../src/core/util';
+import { numberArg } from './bench-support';
 
 const INTERVAL_MS = 1000;
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
-  return v;
-}
 
 /** The harness's config shape: one HTTP check, N backends; `moved` backends get another address. */
 function configText(n: number, moved: ReadonlySet<number>): string {
@@ -69,10 +63,10 @@ function countingRegistry(starts: Map<string, number[]>): ProberRegistry {
 }
 
 async function main(): Promise<void> {
-  const n = arg('n', 10_000);
-  const frac = arg('changed-frac', 0.01);
-  const warmupMs = arg('warmup', 4) * 1000;
-  const afterMs = arg('after', 4) * 1000;
+  const n = numberArg('n', 10_000);
+  const frac = numberArg('changed-frac', 0.01);
+  const warmupMs = numberArg('warmup', 4) * 1000;
+  const afterMs = numberArg('after', 4) * 1000;
   const moved = new Set<number>();
   for (let i = 0; moved.size < Math.round(n * frac); i += Math.floor(1 / frac)) moved.add(i % n);
   const starts = new Map<string, number[]>();

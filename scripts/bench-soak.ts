@@ -24,11 +24,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createChecker, type Checker } from '../src/core/checker';
 import { loadConfig } from '../src/core/config';
-import { createMaglevServer, listenGrpc, loadMaglevProto, type GrpcListener } from '../src/core/grpc';
+import type { GrpcListener } from '../src/core/grpc';
 import { createLogger, NULL_SINK } from '../src/core/log';
 import { createProberRegistry } from '../src/core/prober';
 import { createSystemClock } from '../src/core/util';
 import { configText, startFarm } from './bench-soak-site';
+import { numberArg, serveChecker } from './bench-support';
 
 const GROWTH_LIMIT = 0.1;
 const LAG_NOISE_MS = 10;
@@ -39,13 +40,6 @@ const RSS_WARMUP_MS = 30_000;
 /** monitorEventLoopDelay records the time between its timer's ticks: lag is that minus the period. */
 const LAG_RESOLUTION_MS = 10;
 const MiB = 2 ** 20;
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
-  return v;
-}
 
 /** Open file descriptors of this process (Linux; 0 elsewhere): leaked sockets show here first. */
 function openFds(): number {
@@ -86,11 +80,11 @@ const fmt = (x: number): string => x.toFixed(1);
 const lagMs = (ns: number): number => Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS);
 
 async function main(): Promise<void> {
-  const minutes = arg('minutes', 10);
-  const n = arg('backends', 5000);
-  const intervalMs = arg('interval-ms', 5000);
-  const history = arg('history', 8);
-  const sampleMs = arg('sample-s', 60) * 1000;
+  const minutes = numberArg('minutes', 10);
+  const n = numberArg('backends', 5000);
+  const intervalMs = numberArg('interval-ms', 5000);
+  const history = numberArg('history', 8);
+  const sampleMs = numberArg('sample-s', 60) * 1000;
   const withGrpc = !process.argv.includes('--no-grpc');
   const farm = await startFarm(n, Math.ceil(minutes * 60 + 120));
   const loaded = loadConfig(configText(n, farm.port, intervalMs), { fileName: 'soak.yaml' });
@@ -129,16 +123,7 @@ async function main(): Promise<void> {
   let listener: GrpcListener | null = null;
   let watcher: ChildProcess | null = null;
   if (withGrpc) {
-    const proto = loadMaglevProto();
-    const service = createMaglevServer({
-      checker,
-      proto,
-      logger,
-      now: clock.now,
-      reloadFromDisk: async () => ({ ok: true }),
-      checkDisk: async () => ({ ok: true }),
-    });
-    listener = await listenGrpc({ address: '127.0.0.1:0', service, proto, logger, reflection: false });
+    listener = (await serveChecker(checker, clock.now, logger)).listener;
     const protoPath = join(__dirname, '..', 'proto', 'maglev.proto');
     watcher = fork(join(__dirname, 'bench-soak-watcher.mjs'), [listener.address, protoPath], {
       stdio: 'inherit',
