@@ -81,6 +81,8 @@ const lagMs = (ns: number): number => Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS);
 
 async function main(): Promise<void> {
   const minutes = numberArg('minutes', 10);
+  // One sample per minute: a fraction would take none and leave nothing to compare.
+  if (!Number.isInteger(minutes)) throw new Error('--minutes takes a whole number of minutes');
   const n = numberArg('backends', 5000);
   const intervalMs = numberArg('interval-ms', 5000);
   const history = numberArg('history', 8);
