@@ -37,8 +37,17 @@ export function backend(name: string, over: Partial<BackendRow> = {}): BackendRo
   };
 }
 
-/** A one-frontend, two-pool site for tests. */
-export function frontend(): FrontendInfo {
+/** A pool member for tests (effective weight = weight unless given). */
+export function member(
+  name: string,
+  weight = 100,
+  effectiveWeight = weight,
+): FrontendInfo['pools'][number]['backends'][number] {
+  return { name, weight, effectiveWeight, flush: false };
+}
+
+/** A one-frontend, two-pool site for tests; `over` replaces fields (name, pools…). */
+export function frontend(over: Partial<FrontendInfo> = {}): FrontendInfo {
   return {
     name: 'www',
     address: '192.0.2.1',
@@ -53,5 +62,6 @@ export function frontend(): FrontendInfo {
       { name: 'primary', backends: [{ name: 'web-a', weight: 100, effectiveWeight: 100, flush: false }] },
       { name: 'standby', backends: [{ name: 'web-b', weight: 100, effectiveWeight: 0, flush: false }] },
     ],
+    ...over,
   };
 }

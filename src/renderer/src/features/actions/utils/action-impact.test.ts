@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendRow, BackendState, FrontendInfo } from '../../../../../shared/model';
-import { backend } from '../../../test/fixtures';
+import { backend, frontend, member } from '../../../test/fixtures';
 import { actionImpact, describeAction } from './action-impact';
 
-const member = (name: string, weight = 100, effectiveWeight = weight) => ({ name, weight, effectiveWeight, flush: false });
 /** www: primary [a, b], standby [c]; api: primary [a]. */
 function site(states: Record<string, BackendState>): { frontends: FrontendInfo[]; rows: BackendRow[] } {
-  const f = (name: string, pools: FrontendInfo['pools']): FrontendInfo => ({
-    name,
-    address: '192.0.2.1',
-    protocol: 'tcp',
-    port: 80,
-    description: '',
-    srcIpSticky: false,
-    flushOnDown: true,
-    state: 'up',
-    activePool: 0,
-    pools,
-  });
+  const f = (name: string, pools: FrontendInfo['pools']): FrontendInfo => frontend({ name, description: '', pools });
   return {
     frontends: [
       f('www', [

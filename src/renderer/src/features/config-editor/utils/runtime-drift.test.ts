@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FrontendInfo } from '../../../../../shared/model';
+import { frontend, member } from '../../../test/fixtures';
 import { parseConfigModel } from './config-model';
 import { driftKey, runtimeDrifts } from './runtime-drift';
 
-const fe = (weights: Record<string, number>): FrontendInfo => ({
-  name: 'www',
-  address: '192.0.2.1',
-  protocol: 'tcp',
-  port: 80,
-  description: '',
-  srcIpSticky: false,
-  flushOnDown: true,
-  state: 'up',
-  activePool: 0,
-  pools: [{ name: 'primary', backends: Object.entries(weights).map(([name, weight]) => ({ name, weight, effectiveWeight: weight, flush: false })) }],
-});
+const fe = (weights: Record<string, number>): FrontendInfo =>
+  frontend({ pools: [{ name: 'primary', backends: Object.entries(weights).map(([name, weight]) => member(name, weight)) }] });
 
 describe('runtimeDrifts', () => {
   it('lists members whose running weight differs from the file, ignoring members on one side only', () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMockBridge } from '../../../lib/mock-bridge';
 import { applyHealthBatch } from '../../../lib/subscriptions';
-import { backend } from '../../../test/fixtures';
+import { backend, frontend, member } from '../../../test/fixtures';
 import { renderWith } from '../../../test/render';
 import type { FrontendInfo } from '../../../../../shared/model';
 import { BackendsView } from './backends-view';
@@ -18,18 +18,7 @@ vi.mock('../../../components/state-badge', () => ({
 }));
 
 const NAMES = Array.from({ length: 40 }, (_, i) => `web-${i}`);
-const front: FrontendInfo = {
-  name: 'www',
-  address: '192.0.2.1',
-  protocol: 'tcp',
-  port: 80,
-  description: '',
-  srcIpSticky: false,
-  flushOnDown: true,
-  state: 'up',
-  activePool: 0,
-  pools: [{ name: 'primary', backends: NAMES.map((name) => ({ name, weight: 100, effectiveWeight: 100, flush: false })) }],
-};
+const front: FrontendInfo = frontend({ description: '', pools: [{ name: 'primary', backends: NAMES.map((name) => member(name)) }] });
 
 function bridge() {
   return createMockBridge({ 'frontends:list': () => [front], 'backends:list': () => NAMES.map((n) => backend(n)) });

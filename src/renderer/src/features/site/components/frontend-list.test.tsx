@@ -3,24 +3,20 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FrontendInfo } from '../../../../../shared/model';
 import { createMockBridge } from '../../../lib/mock-bridge';
-import { backend } from '../../../test/fixtures';
+import { backend, frontend, member } from '../../../test/fixtures';
 import { renderWith } from '../../../test/render';
 import { BackendsView } from './backends-view';
 
 /** 600 VIPs of 10 backends: 6,000 rows, far more than a screen. */
 function bigSite() {
-  const fronts: FrontendInfo[] = Array.from({ length: 600 }, (_, i) => ({
-    name: `vip-${i}`,
-    address: `192.0.2.${i % 250}`,
-    protocol: 'tcp',
-    port: 80,
-    description: '',
-    srcIpSticky: false,
-    flushOnDown: true,
-    state: 'up',
-    activePool: 0,
-    pools: [{ name: 'primary', backends: Array.from({ length: 10 }, (_, j) => ({ name: `b${i}-${j}`, weight: 100, effectiveWeight: 100, flush: false })) }],
-  }));
+  const fronts: FrontendInfo[] = Array.from({ length: 600 }, (_, i) =>
+    frontend({
+      name: `vip-${i}`,
+      address: `192.0.2.${i % 250}`,
+      description: '',
+      pools: [{ name: 'primary', backends: Array.from({ length: 10 }, (_, j) => member(`b${i}-${j}`)) }],
+    }),
+  );
   const rows = fronts.flatMap((f) => f.pools[0]!.backends.map((m) => backend(m.name)));
   return createMockBridge({ 'frontends:list': () => fronts, 'backends:list': () => rows });
 }
