@@ -6,6 +6,7 @@ import { EditorView } from '@codemirror/view';
 import type { OpResponse } from '../../../../../shared/ipc';
 import type { ConfigDiff, ConfigEdit, FrontendInfo } from '../../../../../shared/model';
 import { createMockBridge, type MockHandlers } from '../../../lib/mock-bridge';
+import { frontend, member } from '../../../test/fixtures';
 import { parseConfigModel } from '../utils/config-model';
 import { fakeConfigEdit } from './fake-config-edit';
 
@@ -60,24 +61,18 @@ export function makeDiff(over: Partial<ConfigDiff['backends']> = {}, emptied: Co
 export function runtimeOf(text: string, override: Record<string, number> = {}): FrontendInfo[] {
   const r = parseConfigModel(text);
   if (!r.ok) throw new Error(r.message);
-  return r.model.frontends.map((f) => ({
-    name: f.name,
-    address: String(f.fields.address),
-    protocol: 'tcp',
-    port: Number(f.fields.port),
-    description: '',
-    srcIpSticky: false,
-    flushOnDown: true,
-    state: 'up',
-    activePool: 0,
-    pools: f.pools.map((p) => ({
-      name: p.name,
-      backends: p.members.map((m) => {
-        const weight = override[`${f.name}/${p.name}/${m.backend}`] ?? m.weight;
-        return { name: m.backend, weight, effectiveWeight: weight, flush: false };
-      }),
-    })),
-  }));
+  return r.model.frontends.map((f) =>
+    frontend({
+      name: f.name,
+      address: String(f.fields.address),
+      port: Number(f.fields.port),
+      description: '',
+      pools: f.pools.map((p) => ({
+        name: p.name,
+        backends: p.members.map((m) => member(m.backend, override[`${f.name}/${p.name}/${m.backend}`] ?? m.weight)),
+      })),
+    }),
+  );
 }
 
 /** The mock bridge: a file that Apply rewrites, the fake edit, and per-test validator/diff/runtime. */
