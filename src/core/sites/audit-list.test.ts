@@ -1,18 +1,14 @@
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpResponse } from '../../shared/ipc';
 import { operations } from '../../shared/ipc';
 import { createFileAuditSink } from '../audit';
-import { NULL_SINK, createLogger } from '../log';
-import { createFakeClock } from '../scheduler';
 import type { RequestContext, SiteService } from './types';
 import type { SiteManager } from './manager-types';
-import { createSiteManager } from './site-manager';
 import type { AuditRecord } from './site-service';
-import { createSiteService } from './site-service';
-import { createFakeSite } from './testing/fake-site';
+import { startFakeService } from './testing/fake-service';
 
 const ctx: RequestContext = { readOnly: false, user: 'ana', host: 'ws-1', origin: 'web' };
 
@@ -21,31 +17,13 @@ let manager: SiteManager;
 let service: SiteService | undefined;
 
 async function setup(withReader: boolean) {
-  await writeFile(join(dir, 'sites.yaml'), 'sites:\n  - { name: Paris, kind: local, config: paris.yaml }\n');
-  const clock = createFakeClock();
-  manager = createSiteManager({
-    sitesPath: join(dir, 'sites.yaml'),
-    clock,
-    random: () => 0.5,
-    logger: createLogger('test', NULL_SINK),
-    siteFactory: ({ id, spec }) => createFakeSite(id, spec, ['a', 'b']),
-    demoFactory: null,
-  });
-  await manager.start();
   const sink = createFileAuditSink<AuditRecord>(join(dir, 'audit.log'));
-  const svc = createSiteService({
-    manager,
-    readOnly: false,
-    version: '1',
-    sitesPath: join(dir, 'sites.yaml'),
-    host: 'web',
-    user: 'svc',
-    clock,
-    audit: sink,
-    auditReader: withReader ? sink : undefined,
+  const started = await startFakeService(dir, 'sites:\n  - { name: Paris, kind: local, config: paris.yaml }\n', {
+    service: { audit: sink, auditReader: withReader ? sink : undefined },
   });
-  service = svc;
-  return { svc, sink };
+  manager = started.manager;
+  service = started.service;
+  return { svc: started.service, sink };
 }
 
 beforeEach(async () => {

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigDiff } from '../../shared/model';
-import { NULL_SINK, createLogger } from '../log';
-import { createFakeClock } from '../scheduler';
 import { createFileConfigHistory } from './config-history';
-import { createSiteManager } from './site-manager';
-import { createSiteService } from './site-service';
-import { createFakeSite } from './testing/fake-site';
+import { startFakeService } from './testing/fake-service';
 import type { RequestContext } from './types';
 
 const diff: ConfigDiff = {
@@ -68,30 +64,13 @@ describe('config history operations', () => {
   const ctx: RequestContext = { readOnly: false, user: 'ana', host: 'ws-1', origin: 'web' };
 
   async function service() {
-    await writeFile(
-      join(dir, 'sites.yaml'),
-      'sites:\n  - { name: Lab, kind: local, config: lab.yaml }\n  - { name: Far, kind: remote, address: "127.0.0.1:9" }\n',
-    );
-    const clock = createFakeClock(1_800_000_000_000);
-    const manager = createSiteManager({
-      sitesPath: join(dir, 'sites.yaml'),
-      clock,
-      random: () => 0.5,
-      logger: createLogger('test', NULL_SINK),
-      siteFactory: ({ id, spec }) => createFakeSite(id, spec, ['a']),
-      demoFactory: null,
-    });
-    await manager.start();
+    const sites =
+      'sites:\n  - { name: Lab, kind: local, config: lab.yaml }\n  - { name: Far, kind: remote, address: "127.0.0.1:9" }\n';
     const configHistory = createFileConfigHistory(join(dir, 'history'));
-    const svc = createSiteService({
-      manager,
-      readOnly: false,
-      version: '1',
-      sitesPath: join(dir, 'sites.yaml'),
-      host: 'web',
-      user: 'svc',
-      clock,
-      configHistory,
+    const { service: svc, manager } = await startFakeService(dir, sites, {
+      backendNames: ['a'],
+      clockStartMs: 1_800_000_000_000,
+      service: { configHistory },
     });
     return { svc, manager };
   }
