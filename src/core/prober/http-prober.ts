@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { APP_VERSION } from '../../shared/version';
-import { lazySecureContext, ProbeConnection, type TlsParams, type TrustedCa } from './probe-connection';
+import { ProbeConnection } from './probe-connection';
+import { lazySecureContext, type TlsParams, type TrustedCa } from './tls-context';
 import { loadHandleApi, type HandleApi, type ProbeTransport } from './handle-transport';
 import { HttpResponseReader, type ParseVerdict } from './http-response';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';

@@ -1,7 +1,9 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { ProbeCode } from '../../shared/model';
 import { closeHandle, openHandle, sendOnHandle, type HandleApi, type TcpHandle } from './handle-transport';
+import { describeError, describeVerifyError } from './probe-errors';
+import type { TlsParams } from './tls-context';
 import type { ProbeOptions, ProbeOutcome, ProbeTarget } from './types';
 
 /** Which stage a probe has reached; decides the code of a timeout or an error. */
@@ -9,68 +11,6 @@ export const enum Stage {
   Connecting = 0,
   Handshaking = 1,
   Requesting = 2,
-}
-
-export interface TlsParams {
-  readonly serverName: string | null;
-  readonly insecureSkipVerify: boolean;
-  /** Shared by every probe of a prober (one context, not one per connection); undefined = Node's default. */
-  readonly secureContext?: SecureContext;
-}
-
-const ERRNO_DETAIL: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ECONNRESET: 'connection reset',
-  EADDRNOTAVAIL: 'source address not available',
-  EPIPE: 'connection closed',
-};
-
-/** OpenSSL's own words for the verify results a health check meets most (X509_verify_cert_error_string). */
-const TLS_VERIFY_DETAIL: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'certificate has expired',
-  CERT_NOT_YET_VALID: 'certificate is not yet valid',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
-  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in certificate chain',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get local issuer certificate',
-  UNABLE_TO_GET_ISSUER_CERT: 'unable to get issuer certificate',
-  CERT_REVOKED: 'certificate revoked',
-  CERT_SIGNATURE_FAILURE: 'certificate signature failure',
-  CERT_UNTRUSTED: 'certificate not trusted',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate does not match the server name',
-};
-
-/** CAs a prober trusts instead of Node's bundled roots (tests, private PKI). */
-export type TrustedCa = string | Buffer | readonly (string | Buffer)[];
-
-/** Returns a getter of one TLS context for all of a prober's probes, made on first use. */
-export function lazySecureContext(ca: TrustedCa | undefined): () => SecureContext {
-  let ctx: SecureContext | null = null;
-  return () =>
-    (ctx ??= createSecureContext(
-      ca === undefined ? {} : { ca: ca as string | Buffer | (string | Buffer)[] },
-    ));
-}
-
-/** Describes a socket error in a few words ("connection refused", "wrong version number"). */
-export function describeError(e: NodeJS.ErrnoException & { reason?: unknown }): string {
-  const known = e.code ? ERRNO_DETAIL[e.code] : undefined;
-  if (known) return known;
-  // An OpenSSL error's message is its error-queue dump ("80CC…:error:0A00010B:SSL routines:…:ssl3_record.c:350:\n");
-  // `reason` is the human part of it.
-  if (typeof e.reason === 'string' && e.reason !== '') return e.reason;
-  return e.message.split('\n')[0] || e.code || 'socket error';
-}
-
-/** Describes a certificate verify failure from its code ("CERT_HAS_EXPIRED" → "certificate has expired"). */
-export function describeVerifyError(code: unknown): string {
-  const c =
-    typeof code === 'string'
-      ? code
-      : ((code as { code?: string } | null)?.code ?? 'certificate verify failed');
-  return TLS_VERIFY_DETAIL[c] ?? c.toLowerCase().replace(/_/g, ' ');
 }
 
 const STAGE_TEXT = ['while connecting', 'during TLS handshake', 'while reading response'];

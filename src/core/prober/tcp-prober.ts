@@ -1,7 +1,8 @@
 import type { SecureContext } from 'node:tls';
 import type { ProbeCode } from '../../shared/model';
 import { loadHandleApi, type HandleApi, type ProbeTransport } from './handle-transport';
-import { lazySecureContext, ProbeConnection, type TrustedCa } from './probe-connection';
+import { ProbeConnection } from './probe-connection';
+import { lazySecureContext, type TrustedCa } from './tls-context';
 import type { ProbeOutcome, Prober, ProbeTarget } from './types';
 
 export interface TcpProberDeps {
