@@ -81,13 +81,15 @@ export function createFileConfigHistory(dir: string, options: { keep?: number } 
         const folder = join(dir, siteDir(site));
         await mkdir(folder, { recursive: true, mode: 0o700 });
         // Ids sort by time; two applies in the same millisecond still sort in the order they happened.
-        const newest = (await ids(site))[0];
+        const before = await ids(site);
+        const newest = before[0];
         const ms = Math.max(0, Math.floor(meta.atMs), newest ? Number(newest.slice(0, 15)) + 1 : 0);
         const id = `${String(ms).padStart(15, '0')}-${randomBytes(3).toString('hex')}`;
         const entry: ConfigHistoryEntry = { ...meta, id, bytes: Buffer.byteLength(text) };
         await writeAtomically(join(folder, `${id}.yaml`), text);
         await writeAtomically(join(folder, `${id}.json`), JSON.stringify(entry));
-        for (const old of (await ids(site)).slice(keep)) {
+        // The new id sorts first (records are serial), so the folder now holds it and then `before`.
+        for (const old of before.slice(keep - 1)) {
           await rm(join(folder, `${old}.json`), { force: true });
           await rm(join(folder, `${old}.yaml`), { force: true });
         }
