@@ -7,6 +7,9 @@ import { setDisabled } from './reload';
 import { applyEvent, emitFrontend } from './transitions';
 import type { ActionError, ActionResult } from './types';
 
+/** The log record of a run-time weight change (attrs: frontend, pool, backend, weight); it moves no state. */
+export const WEIGHT_SET_LOG = 'weight-set';
+
 type BackendAction = 'pause' | 'resume' | 'enable' | 'disable';
 
 const fail = (code: ActionError['code'], message: string): ActionResult<never> => ({ ok: false, error: { code, message } });
@@ -83,7 +86,7 @@ export function setWeight(
   const stateOf = (b: string) => ctx.workers.get(b)?.health.state ?? 'unknown';
   const before = ctx.frontends.setWeight(fe, p, m, weight, stateOf(backend));
   if (ctx.log.wants('info')) {
-    ctx.log.write('info', 'weight-set', { frontend, pool, backend, weight: String(weight) });
+    ctx.log.write('info', WEIGHT_SET_LOG, { frontend, pool, backend, weight: String(weight) });
   }
   if (before !== fe.state) emitFrontend(ctx, fe, before);
   return { ok: true, value: frontendInfo(fe, stateOf) };

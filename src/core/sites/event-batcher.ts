@@ -1,6 +1,7 @@
 import type { BackendInfo, BackendRow, FrontendInfo, LogLevel, LogRecord, SiteSummary, TransitionRecord } from '../../shared/model';
 import { logLevelRank } from '../../shared/model';
 import type { EventName, EventPayload } from '../../shared/ipc';
+import { WEIGHT_SET_LOG } from '../checker';
 import type { Clock, TimerHandle } from '../util';
 import type { SiteEvent } from './types';
 import type { ManagerEvent, SiteManager } from './manager-types';
@@ -109,7 +110,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
       case 'log': {
         // A run-time weight change moves no state, so the checker sends no frontend event for it; its
         // `weight-set` record is the news (other windows' config tabs show runtime vs file weights).
-        const weightOf = event.record.msg === 'weight-set' ? event.record.attrs['frontend'] : undefined;
+        const weightOf = event.record.msg === WEIGHT_SET_LOG ? event.record.attrs['frontend'] : undefined;
         if (typeof weightOf === 'string') {
           p.frontends.add(weightOf);
           schedule();
