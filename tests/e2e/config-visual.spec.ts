@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import type { FrontendInfo } from '../../src/shared/model';
-import { startWorld, type World } from './harness';
+import { shot, startWorld, urlAt, type World } from './harness';
 
 let world: World;
 
@@ -17,8 +17,7 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-const siteUrl = (site: string, tab: string) => world.url.replace(/\/?(\?|$)/, `/$1`) + `#/site/${site}/${tab}`;
+const siteUrl = (site: string, tab: string) => urlAt(world.url, `#/site/${site}/${tab}`);
 const describedBy = async (page: Page, id: string | null) => (id ? await page.locator(`[id="${id}"]`).textContent() : null);
 
 /** Asks the web host for the site's running frontends over the page's own WebSocket (frontends:list). */

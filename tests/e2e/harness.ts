@@ -5,12 +5,20 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createSiteManager, createSiteService, type SiteManager } from '../../src/core/sites';
+import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord, type SiteManager } from '../../src/core/sites';
+import { createFileAuditSink } from '../../src/core/audit';
 import { createLogger, NULL_SINK } from '../../src/core/log';
 import { createSystemClock } from '../../src/core/util';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/daemon';
 import { buildRenderer, isRendererStale } from '../../src/web/ensure-renderer';
 import { startWebHost, type WebHost } from '../../src/web/web-host';
+import type { Page } from '@playwright/test';
+
+/** Saves a full-page screenshot as test-results/<name>.png. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+
+/** The app at `hash` on a web host's URL (its token query kept). */
+export const urlAt = (hostUrl: string, hash: string) => hostUrl.replace(/\/?(\?|$)/, `/$1`) + hash;
 
 const ROOT = resolve(__dirname, '../..');
 const BACKENDS = ['b1', 'b2', 'b3'] as const;
@@ -104,7 +112,10 @@ export async function startWorld(): Promise<World> {
   const manager: SiteManager = createSiteManager({ sitesPath, clock, random: Math.random, logger });
   await manager.start();
   const user = userInfo().username;
-  const service = createSiteService({ manager, readOnly: false, version: 'e2e', sitesPath, host: 'web', user, clock, logger });
+  // As `npm run web` does: an audit log and the applied-config history beside the sites file.
+  const audit = createFileAuditSink<AuditRecord>(join(dir, 'audit.log'));
+  const configHistory = createFileConfigHistory(join(dir, 'config-history'));
+  const service = createSiteService({ manager, readOnly: false, version: 'e2e', sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit, configHistory });
   const host: WebHost = await startWebHost({ service, rendererDir: join(ROOT, 'out', 'renderer'), port: 0, user, logger });
   return {
     url: host.url,

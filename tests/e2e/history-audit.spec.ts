@@ -1,83 +1,21 @@
-// Config history (issue 9) and the audit log view (issue 8) in real Chromium through the web host. The
-// shared harness's host keeps neither, so this file starts its own host the way `npm run web` does:
-// audit.log and config-history/ next to the sites file, not read-only.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+// Config history (issue 9) and the audit log view (issue 8) in real Chromium through the web host, which
+// keeps audit.log and config-history/ next to the sites file as `npm run web` does.
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
-import { createFileConfigHistory, createSiteManager, createSiteService, type AuditRecord } from '../../src/core/sites';
-import { createFileAuditSink } from '../../src/core/audit';
-import { createLogger, NULL_SINK } from '../../src/core/log';
-import { createSystemClock } from '../../src/core/util';
-import { buildRenderer, isRendererStale } from '../../src/web/ensure-renderer';
-import { startWebHost } from '../../src/web/web-host';
-import { localConfigText } from './harness';
+import { shot, startWorld, urlAt, type World } from './harness';
 
-const ROOT = resolve(__dirname, '../..');
-
-interface HistoryWorld {
-  url: string;
-  config: string;
-  close(): Promise<void>;
-}
-
-async function startHistoryWorld(): Promise<HistoryWorld> {
-  const logger = createLogger('e2e', NULL_SINK);
-  if (await isRendererStale(ROOT, join(ROOT, 'out', 'renderer'))) {
-    const built = await buildRenderer(ROOT, logger);
-    if (!built.ok) throw new Error(built.error.message);
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'maglev-e2e-history-'));
-  const servers: Server[] = [];
-  let port = 0;
-  for (const ip of ['127.0.0.11', '127.0.0.12', '127.0.0.13']) {
-    const s = createServer((_req, res) => res.writeHead(200, { connection: 'close' }).end('ok'));
-    await new Promise<void>((r) => s.listen(port, ip, r));
-    port = (s.address() as AddressInfo).port;
-    servers.push(s);
-  }
-  const config = join(dir, 'lab.yaml');
-  writeFileSync(config, localConfigText(port));
-  const sitesPath = join(dir, 'sites.yaml');
-  writeFileSync(sitesPath, `sites:\n  - name: Lab\n    kind: local\n    config: ${config}\n`);
-  const clock = createSystemClock();
-  const manager = createSiteManager({ sitesPath, clock, random: Math.random, logger });
-  await manager.start();
-  const user = userInfo().username;
-  const audit = createFileAuditSink<AuditRecord>(join(dir, 'audit.log'));
-  const configHistory = createFileConfigHistory(join(dir, 'config-history'));
-  const service = createSiteService({ manager, readOnly: false, version: 'e2e', sitesPath, host: 'web', user, clock, logger, audit, auditReader: audit, configHistory });
-  const host = await startWebHost({ service, rendererDir: join(ROOT, 'out', 'renderer'), port: 0, user, logger });
-  return {
-    url: host.url,
-    config,
-    async close() {
-      await host.close();
-      await service.dispose();
-      await manager.dispose();
-      for (const s of servers) {
-        s.closeAllConnections();
-        s.close();
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-let world: HistoryWorld;
+let world: World;
 
 // Not serial: the audit test stands alone, so a failed history test does not hide its result.
 test.beforeAll(async () => {
-  world = await startHistoryWorld();
+  world = await startWorld();
 });
 test.afterAll(async () => {
   await world?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-const at = (hash: string) => world.url.replace(/\/?(\?|$)/, `/$1`) + hash;
+const at = (hash: string) => urlAt(world.url, hash);
 const historyTable = (page: Page) => page.getByRole('table', { name: 'Applied configs, newest first' });
 const historyRows = (page: Page) => historyTable(page).locator('tbody tr');
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Config YAML' });
@@ -89,7 +27,7 @@ async function applyThroughEditor(page: Page, edit: (text: string) => string): P
   await editor(page).click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.insertText(edit(readFileSync(world.config, 'utf8')));
+  await page.keyboard.insertText(edit(readFileSync(world.localConfig, 'utf8')));
   await page.getByRole('button', { name: 'Validate & diff' }).click();
   await expect(page.getByRole('region', { name: 'What Apply will do' })).toBeVisible();
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -120,19 +58,19 @@ test('each applied config shows in the history tab; an older one diffs against t
 test('Restore puts an older config into the editor as a draft; only Apply changes the site', async ({ page }) => {
   await page.goto(at('#/site/lab/history'));
   await historyRows(page).nth(1).getByRole('link').click();
-  const before = readFileSync(world.config, 'utf8');
+  const before = readFileSync(world.localConfig, 'utf8');
   await page.getByRole('link', { name: 'Restore in editor…' }).click();
   await expect(page).toHaveURL(/#\/site\/lab\/config\/\d+-[0-9a-f]+$/);
   await expect(editor(page)).toContainText('b2: { weight: 40 }');
   await expect(editor(page)).not.toContainText('e2e web v2');
   await shot(page, 'e2e-history-restore-draft');
   // Nothing was applied by restoring: the file and the history are as they were.
-  expect(readFileSync(world.config, 'utf8')).toBe(before);
+  expect(readFileSync(world.localConfig, 'utf8')).toBe(before);
   await page.getByRole('button', { name: 'Validate & diff' }).click();
   await expect(page.getByRole('region', { name: 'What Apply will do' })).toContainText('web-vip');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('region', { name: 'What changed' })).toBeVisible();
-  const saved = readFileSync(world.config, 'utf8');
+  const saved = readFileSync(world.localConfig, 'utf8');
   expect(saved).toContain('description: e2e web\n');
   expect(saved).toContain('# e2e lab site');
   await page.getByRole('link', { name: 'history' }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startWorld, type World } from './harness';
+import { shot, startWorld, urlAt, type World } from './harness';
 
 let world: World;
 
@@ -12,10 +12,7 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-const siteUrl = (site: string, tab: string) =>
-  world.url.replace(/\/?(\?|$)/, `/$1`) + `#/site/${site}/${tab}`;
+const siteUrl = (site: string, tab: string) => urlAt(world.url, `#/site/${site}/${tab}`);
 const row = (page: Page, backend: string) =>
   page.getByRole('table', { name: 'web-vip pool primary' }).locator(`tr[data-backend="${backend}"]`);
 
