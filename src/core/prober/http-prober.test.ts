@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHandleApi } from './handle-transport';
 import { createHttpProber, hostHeader } from './http-prober';
+import { HAVE_CC, HELPER_PATH, nativeProber, TRANSPORTS } from './testing/native';
 import { countTimeWait, httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
 
 const servers: ScriptedServer[] = [];
@@ -36,8 +37,14 @@ it('writes the Host header with the port unless it is the default one', () => {
   expect(hostHeader('2001:db8::1', 8443, 443)).toBe('[2001:db8::1]:8443');
 });
 
-describe.each(['net', 'handle'] as const)('http prober (%s transport)', (transport) => {
-  const prober = createHttpProber({ kind: 'http', transport });
+if (!HELPER_PATH && !HAVE_CC) it.skip('skipped: native probe helper not built (no C compiler)', () => {});
+it.runIf(HAVE_CC)('has the native probe helper built (npm install runs npm run build:native)', () => {
+  expect(HELPER_PATH).not.toBeNull();
+});
+
+describe.each(TRANSPORTS)('http prober (%s transport)', (transport) => {
+  const prober =
+    transport === 'native' ? nativeProber(createHttpProber()) : createHttpProber({ kind: 'http', transport });
 
   it('passes on 2xx and sends path, Host, User-Agent and Connection: close', async () => {
     const s = await serve(OK);

@@ -23,6 +23,8 @@ export interface HttpProberDeps {
 
 type HttpSpec = NonNullable<ProbeTarget['http']>;
 
+const DEFAULT_USER_AGENT = `maglev-monitor/${APP_VERSION}`;
+
 /** What a target's probes share: the request bytes and the TLS parameters, built once per target. */
 interface Prepared {
   readonly request: Buffer;
@@ -35,22 +37,27 @@ function prepare(
   userAgent: string,
   tlsContext: () => SecureContext,
 ): Prepared {
-  const https = target.kind === 'https';
-  const host = hostHeader(spec.host, target.port, https ? 443 : 80);
-  const request = Buffer.from(
-    `GET ${spec.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nConnection: close\r\nAccept: */*\r\n\r\n`,
+  return {
+    request: httpRequestBytes(target, userAgent),
+    tls:
+      target.kind === 'https'
+        ? {
+            serverName: spec.serverName,
+            insecureSkipVerify: spec.insecureSkipVerify,
+            secureContext: tlsContext(),
+          }
+        : null,
+  };
+}
+
+/** The request of an http(s) probe: GET path with Host, User-Agent, `Connection: close`. */
+export function httpRequestBytes(target: ProbeTarget, userAgent = DEFAULT_USER_AGENT): Buffer {
+  const spec = target.http;
+  const host = hostHeader(spec?.host ?? target.address, target.port, target.kind === 'https' ? 443 : 80);
+  return Buffer.from(
+    `GET ${spec?.path ?? '/'} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nConnection: close\r\nAccept: */*\r\n\r\n`,
     'latin1',
   );
-  return {
-    request,
-    tls: https
-      ? {
-          serverName: spec.serverName,
-          insecureSkipVerify: spec.insecureSkipVerify,
-          secureContext: tlsContext(),
-        }
-      : null,
-  };
 }
 
 /** The Host header: the configured host, with the port when it is not the scheme's default. */
@@ -112,7 +119,7 @@ export function createHttpProber(deps: HttpProberDeps | 'http' | 'https' = {}): 
   // A bare kind is accepted too: the first callers wrote createHttpProber('https').
   const {
     kind = 'http',
-    userAgent = `maglev-monitor/${APP_VERSION}`,
+    userAgent = DEFAULT_USER_AGENT,
     ca,
     transport = 'net',
   } = typeof deps === 'string' ? { kind: deps } : deps;

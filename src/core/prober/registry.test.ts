@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('in-process prober registry', () => {
-  it.each(['net', 'handle'] as const)('probes http and tcp on the %s transport', async (transport) => {
+  it.each(['net', 'handle', 'native', 'auto'] as const)('probes http and tcp on the %s transport', async (transport) => {
     server = await startScriptedServer((sock) => sock.end('HTTP/1.1 204 No Content\r\n\r\n'));
     registry = createProberRegistry({ transport });
     const http = httpTarget(server.port, { codeMin: 204, codeMax: 204 });

@@ -6,6 +6,7 @@ import { createIcmpProber } from './icmp-prober';
 import { createNetnsProberRegistry } from './netns-registry';
 import { guardProber, guardRegistry } from './probe-validation';
 import { createThreadedProberRegistry } from './thread-registry';
+import { createNativeProber, findProbeHelper, NativeProbeHelper } from './native-prober';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {
@@ -17,10 +18,14 @@ export interface ProberRegistryOptions {
   /** With `netns`: the worker command run under `ip netns exec` (default: `defaultWorkerCommand()`). */
   workerCommand?: string[];
   /**
-   * In-process http/tcp probes: 'net' (default, a net.Socket per probe) or 'handle' (bare libuv TCP
-   * handles, about half the CPU per probe; see docs/prober.md). TLS probes always use net/tls.
+   * How plain http and tcp probes run. 'auto' (default): on the native helper when it is built
+   * (`native/build/maglev-probe-helper`, see docs/prober.md), else 'net'. 'native': the helper, else 'net'
+   * with a warning. 'net': a net.Socket per probe. 'handle': bare libuv TCP handles. TLS probes, body
+   * regexps and icmp always run in-process.
    */
-  transport?: ProbeTransport;
+  transport?: ProbeTransport | 'native' | 'auto';
+  /** The native helper binary (default: `findProbeHelper()`). */
+  helperPath?: string;
   /** Replaces probers by kind (tests). */
   overrides?: Partial<Record<ProberKind, Prober>>;
 }
@@ -41,17 +46,34 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
       createThreadedProberRegistry({ threads: options.threads ?? 2, logger: options.logger }),
     );
   const icmp = createIcmpProber();
-  const transport = options.transport ?? 'net';
+  const wanted = options.transport ?? 'auto';
+  const transport: ProbeTransport = wanted === 'handle' ? 'handle' : 'net';
+  const http = guardProber(createHttpProber({ kind: 'http', transport }));
+  const tcp = guardProber(createTcpProber({ transport }));
+  const helper = wanted === 'native' || wanted === 'auto' ? startHelper(options, wanted) : null;
   const probers = new Map<ProberKind, Prober>([
     // Guarded: garbage resolves INTERNAL, and a name instead of an IP literal never reaches DNS.
-    ['http', guardProber(createHttpProber({ kind: 'http', transport }))],
+    ['http', helper ? guardProber(createNativeProber(helper, http)) : http],
     ['https', guardProber(createHttpProber({ kind: 'https' }))],
-    ['tcp', guardProber(createTcpProber({ transport }))],
+    ['tcp', helper ? guardProber(createNativeProber(helper, tcp)) : tcp],
     ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
   return {
     get: (kind) => probers.get(kind) ?? createUnavailableProber(kind, `unknown probe type ${kind}`),
-    dispose: async () => icmp.dispose(),
+    dispose: async () => {
+      await Promise.all([icmp.dispose(), helper?.dispose()]);
+    },
   };
+}
+
+/** The native helper when it is built; says so in the log either way when it was asked for by name. */
+function startHelper(options: ProberRegistryOptions, wanted: 'native' | 'auto'): NativeProbeHelper | null {
+  const path = options.helperPath ?? findProbeHelper();
+  if (!path) {
+    if (wanted === 'native')
+      options.logger?.warn('probe-helper-missing', { fallback: 'net', hint: 'npm run build:native' });
+    return null;
+  }
+  return new NativeProbeHelper({ path, logger: options.logger });
 }
