@@ -26,6 +26,8 @@ export interface FarmStats {
 }
 
 export interface Farm {
+  /** The farm's process (for `taskset`). */
+  pid: number | undefined;
   /** Counters since the last reset (`reset` starts a new window). */
   stats(reset?: boolean): Promise<FarmStats>;
   /** Kills the farm; resolves when it has exited (its listeners are free again). */
@@ -60,7 +62,7 @@ function startNodeFarm(n: number, layout: string, failFrac: number): Promise<Far
     });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { type: string; message?: string }) =>
-      m.type === 'ready' ? resolve({ stats, stop: () => killAndWait(child) }) : reject(new Error(`farm: ${m.message ?? m.type}`)),
+      m.type === 'ready' ? resolve({ pid: child.pid, stats, stop: () => killAndWait(child) }) : reject(new Error(`farm: ${m.message ?? m.type}`)),
     );
     child.once('exit', (code) => reject(new Error(`farm exited with ${code}`)));
   });
@@ -95,7 +97,7 @@ async function startCFarm(n: number, layout: string, failFrac: number): Promise<
         });
       }).on('error', reject);
     });
-  return { stats, stop: () => killAndWait(child) };
+  return { pid: child.pid, stats, stop: () => killAndWait(child) };
 }
 
 const OK = Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n');

@@ -1,17 +1,22 @@
 // Benchmark of the health checker: a loopback farm of N HTTP backends in a child process, the
 // checker in this process, one fixed window after a warm-up. Prints probes/s vs expected, CPU ms
-// per 1000 probes (this process only), RSS and the lateness of probe starts vs their schedule.
+// per 1000 probes (this process and its native probe helper), RSS and the lateness of probe starts vs their schedule.
 //
 //   npm run bench:checker -- --n 1000,10000 [--warmup 5] [--window 20] [--layout ips|ports]
 //                            [--fail-frac 0] [--farm c|node] [--prober real|null]
-//                            [--debug-subscriber] [--threads 1] [--transport net|handle]
+//                            [--debug-subscriber] [--threads 1] [--transport auto|native|net|handle]
+//                            [--pin]
 //
+// --transport auto (default, as the daemon): plain HTTP/TCP on the native helper when it is built.
+// --pin: the farm on CPU 0, this process (and the helper it starts) on CPU 1 — "one core" for real.
 // --prober real: core/prober's registry; null: answers at once without a socket, which measures
 // the checker's own cost per probe (scheduler, state machine, history, promises).
 //   node --cpu-prof --cpu-prof-dir=bench-out --import tsx scripts/bench-checker.ts --n 10000
 //
 // N = 10,000 needs ~10,000 listening sockets in the farm and a few hundred in flight here:
 // `ulimit -n` must be above ~11,000 (it is 20,000 on the dev machines; raise it otherwise).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createChecker } from '../src/core/checker';
@@ -34,7 +39,8 @@ interface Options {
   debugSubscriber: boolean;
   /** Probe worker threads (1 = probes on the checker's thread). */
   threads: number;
-  transport: 'net' | 'handle';
+  transport: 'auto' | 'native' | 'net' | 'handle';
+  pin: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -52,8 +58,39 @@ function parseArgs(argv: string[]): Options {
     prober: get('prober', 'real') === 'null' ? 'null' : 'real',
     debugSubscriber: argv.includes('--debug-subscriber'),
     threads: Number(get('threads', '1')),
-    transport: get('transport', 'net') === 'handle' ? 'handle' : 'net',
+    transport: parseTransport(get('transport', 'auto')),
+    pin: argv.includes('--pin'),
   };
+}
+
+function parseTransport(t: string): Options['transport'] {
+  if (t === 'auto' || t === 'native' || t === 'net' || t === 'handle') return t;
+  throw new Error(`--transport: expected auto, native, net or handle, got ${t}`);
+}
+
+/** CPU ms (utime + stime at USER_HZ 100) of this process's native probe helpers, from /proc. */
+function helperCpuMs(): number {
+  let ticks = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(f[1]) === process.pid && comm.startsWith('maglev-probe')) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10;
+}
+
+/** Farm on CPU 0, this process (all threads, and children started later) on CPU 1. */
+function pin(farmPid: number | undefined): void {
+  if (farmPid === undefined) throw new Error('--pin: the farm has no pid');
+  execFileSync('taskset', ['-a', '-p', '-c', '0', String(farmPid)], { stdio: 'ignore' });
+  execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 }
 
 /** The bench config: interval 1s, fast 500ms, down 5s, timeout 1s, rise 2, fall 3 (built directly). */
@@ -105,6 +142,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runOne(n: number, o: Options): Promise<Record<string, number | string>> {
   const farm = await startFarm(o.farm, n, o.layout, o.failFrac);
+  if (o.pin) pin(farm.pid);
   const registry = proberRegistry(o.prober, o.threads, o.transport);
   let measuring = false;
   let late = new Float64Array(1 << 16);
@@ -144,11 +182,13 @@ async function runOne(n: number, o: Options): Promise<Record<string, number | st
   loop.enable();
   const farm0 = await farm.stats(true);
   const cpu0 = process.cpuUsage();
+  const helper0 = helperCpuMs();
   const w0 = performance.now();
   measuring = true;
   await sleep(o.windowS);
   measuring = false;
   const cpu = process.cpuUsage(cpu0);
+  const helperMs = helperCpuMs() - helper0;
   const secs = (performance.now() - w0) / 1000;
   const farm1 = await farm.stats();
   const farmDone = farm1.requests;
@@ -167,10 +207,13 @@ async function runOne(n: number, o: Options): Promise<Record<string, number | st
     probesPerS: +(started / secs).toFixed(0),
     farmRequestsPerS: +(farmDone / secs).toFixed(0),
     ratio: +(started / secs / n).toFixed(3),
-    cpuMsPer1k: +(((cpu.user + cpu.system) / 1000 / started) * 1000).toFixed(1),
+    transport: o.transport,
+    pinned: o.pin ? 'cpu1' : 'no',
+    cpuMsPer1k: +(((cpu.user + cpu.system) / 1000 + helperMs) / started * 1000).toFixed(1),
+    helperMsPer1k: +((helperMs / started) * 1000).toFixed(1),
     userMsPer1k: +((cpu.user / 1000 / started) * 1000).toFixed(1),
     sysMsPer1k: +((cpu.system / 1000 / started) * 1000).toFixed(1),
-    cpuPct: +(((cpu.user + cpu.system) / 1000 / (secs * 1000)) * 100).toFixed(1),
+    cpuPct: +((((cpu.user + cpu.system) / 1000 + helperMs) / (secs * 1000)) * 100).toFixed(1),
     rssMb: +rssMb.toFixed(0),
     lateP50Ms: +percentile(sorted, 0.5).toFixed(2),
     lateP99Ms: +percentile(sorted, 0.99).toFixed(2),

@@ -71,8 +71,9 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
 function startHelper(options: ProberRegistryOptions, wanted: 'native' | 'auto'): NativeProbeHelper | null {
   const path = options.helperPath ?? findProbeHelper();
   if (!path) {
-    if (wanted === 'native')
-      options.logger?.warn('probe-helper-missing', { fallback: 'net', hint: 'npm run build:native' });
+    // 'auto' says it at info: probing works, but at a higher CPU cost per probe (docs/prober.md).
+    const level = wanted === 'native' ? 'warn' : 'info';
+    options.logger?.[level]('probe-helper-missing', { fallback: 'net', hint: 'npm run build:native' });
     return null;
   }
   return new NativeProbeHelper({ path, logger: options.logger });
