@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../shared/model';
 import { createLogger } from '../log';
 import { createHttpProber } from './http-prober';
-import { createNativeProber, findProbeHelper, NativeProbeHelper } from './native-prober';
+import { findProbeHelper } from './native-helper-path';
+import { createNativeProber, NativeProbeHelper } from './native-prober';
 import { HELPER_PATH } from './testing/native';
 import { httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
 
@@ -117,6 +118,20 @@ describe.skipIf(!HELPER_PATH)('native probe helper (real binary)', () => {
     expect(h.pid).not.toBe(pid);
     expect(logs.map((r) => r.msg)).toContain('probe-helper-lost');
   });
+
+  it('runs a probe the killed helper had in flight again in-process, within its timeout', async () => {
+    let connections = 0;
+    const s = await serve((sock) => {
+      if (++connections > 1) sock.end(OK); // the helper's connection gets no answer
+    });
+    const { helper: h } = helper(path);
+    const prober = createNativeProber(h, createHttpProber());
+    const p = prober.probe(httpTarget(s.port), { timeoutMs: 30_000 });
+    while (s.seen.length === 0) await new Promise<void>((r) => setImmediate(r));
+    process.kill(h.pid ?? 0, 'SIGKILL');
+    expect(await p).toMatchObject({ ok: true, code: 'L7OK' });
+    expect(connections).toBe(2);
+  });
 });
 
 describe('a broken helper', () => {
@@ -124,11 +139,12 @@ describe('a broken helper', () => {
     const ok = await serve((sock) => sock.end(OK));
     const { helper: h, logs } = helper(fakeHelper('exit 3'));
     const prober = createNativeProber(h, createHttpProber());
-    for (let i = 0; i < 5; i++)
-      expect(await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 })).toMatchObject({
-        code: 'INTERNAL',
-        detail: 'probe helper exited (code 3)',
-      });
+    // Each probe the crashing helper took is run again in-process: no backend sees a failed probe.
+    for (let i = 0; i < 5; i++) {
+      expect(await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7OK' });
+      expect(h.usable).toBe(true);
+    }
+    expect(logs.filter((r) => r.msg === 'probe-helper-lost')).toHaveLength(5);
     expect(await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 })).toMatchObject({
       ok: true,
       code: 'L7OK',

@@ -2,8 +2,6 @@
 // costs the checker a 13-byte frame instead of a socket object: the checker's scheduling, state machine
 // and verdict wording stay here. Targets the helper cannot run (TLS, body regexp, icmp) go to `fallback`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Logger } from '../log';
 import { httpRequestBytes } from './http-prober';
 import {
@@ -16,31 +14,11 @@ import {
 } from './native-protocol';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
-export const HELPER_NAME = 'maglev-probe-helper';
 /** Restarts allowed within RESTART_WINDOW_MS before the helper is given up for the in-process probers. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 /** A probe the helper has not answered this long after its own timeout is failed here. */
 const GUARD_MS = 2_000;
-
-/**
- * Finds the helper binary: `MAGLEV_PROBE_HELPER`, else `native/build/maglev-probe-helper` in this module's
- * folder or one above it (source tree, electron-vite's out/, the node build's dist/). Null when absent or
- * not on Linux (it uses epoll).
- */
-export function findProbeHelper(
-  env: NodeJS.ProcessEnv = process.env,
-  from: string = __dirname,
-): string | null {
-  if (env.MAGLEV_PROBE_HELPER) return existsSync(env.MAGLEV_PROBE_HELPER) ? env.MAGLEV_PROBE_HELPER : null;
-  if (process.platform !== 'linux') return null;
-  for (let dir = from, i = 0; i < 8; i++, dir = dirname(dir)) {
-    const candidate = join(dir, 'native', 'build', HELPER_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) break;
-  }
-  return null;
-}
 
 /** One probe waiting for its result; it is its own abort listener. */
 class Pending {
@@ -52,6 +30,8 @@ class Pending {
     readonly resolve: (o: ProbeOutcome) => void,
     readonly signal: AbortSignal | undefined,
     private readonly helper: NativeProbeHelper,
+    /** Runs the probe in-process if the helper is lost before it answers. */
+    readonly retry: Prober | undefined,
   ) {}
 
   handleEvent(): void {
@@ -104,7 +84,11 @@ export class NativeProbeHelper {
     return this.child?.pid;
   }
 
-  probe(target: ProbeTarget, options: ProbeOptions): Promise<ProbeOutcome> {
+  /**
+   * Runs one probe on the helper. With `retry`, a probe in flight when the helper is lost runs again on
+   * `retry` for the rest of its timeout, so a helper crash is not a failed probe of every backend.
+   */
+  probe(target: ProbeTarget, options: ProbeOptions, retry?: Prober): Promise<ProbeOutcome> {
     return new Promise((resolve) => {
       if (options.signal?.aborted) {
         resolve({ ok: false, code: 'L4TOUT', detail: 'probe aborted', durationMs: 0 });
@@ -135,6 +119,7 @@ export class NativeProbeHelper {
         resolve,
         options.signal,
         this,
+        retry,
       );
       options.signal?.addEventListener('abort', p);
       this.pending.set(id, p);
@@ -173,10 +158,8 @@ export class NativeProbeHelper {
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     if (this.restarts.length >= MAX_RESTARTS) {
       this.usable = false;
-      this.options.logger?.error('probe-helper-given-up', {
-        restarts: this.restarts.length,
-        fallback: 'in-process probers',
-      });
+      const restarts = this.restarts.length;
+      this.options.logger?.error('probe-helper-given-up', { restarts, fallback: 'in-process probers' });
       return false;
     }
     this.restarts.push(now);
@@ -217,6 +200,22 @@ export class NativeProbeHelper {
       this.options.logger?.error('probe-helper-lost', { reason: why, inFlight: this.pending.size });
     this.stop();
     child.kill('SIGKILL');
+    const now = performance.now();
+    for (const p of [...this.pending.values()]) {
+      const left = Math.floor(p.guardAt - this.guardMs - now);
+      if (!p.retry || left < 1 || p.signal?.aborted) continue;
+      this.pending.delete(p.id);
+      p.signal?.removeEventListener('abort', p);
+      const failed = (e: unknown): ProbeOutcome => ({
+        ok: false,
+        code: 'INTERNAL',
+        detail: String(e),
+        durationMs: 0,
+      });
+      p.retry
+        .probe(p.target, { signal: p.signal, timeoutMs: left })
+        .then(p.resolve, (e) => p.resolve(failed(e)));
+    }
     this.failAll(`probe helper ${why}`);
   }
 
@@ -272,14 +271,15 @@ export class NativeProbeHelper {
 
 /**
  * A prober of `fallback.kind` that runs what it can on the helper and the rest on `fallback`
- * (and everything on `fallback` once the helper is given up).
+ * (and everything on `fallback` once the helper is given up). Probes the helper loses to a crash are run
+ * again on `fallback` for the rest of their timeout.
  */
 export function createNativeProber(helper: NativeProbeHelper, fallback: Prober): Prober {
   return {
     kind: fallback.kind,
     probe: (target, options) =>
       runsNatively(target) && helper.available()
-        ? helper.probe(target, options)
+        ? helper.probe(target, options, fallback)
         : fallback.probe(target, options),
   };
 }

@@ -6,7 +6,8 @@ import { createIcmpProber } from './icmp-prober';
 import { createNetnsProberRegistry } from './netns-registry';
 import { guardProber, guardRegistry } from './probe-validation';
 import { createThreadedProberRegistry } from './thread-registry';
-import { createNativeProber, findProbeHelper, NativeProbeHelper } from './native-prober';
+import { findProbeHelper } from './native-helper-path';
+import { createNativeProber, NativeProbeHelper } from './native-prober';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {

@@ -1,7 +1,8 @@
 // The native helper in tests: the transports a prober suite runs on, and one helper per suite.
 import { spawnSync } from 'node:child_process';
 import { afterAll } from 'vitest';
-import { createNativeProber, findProbeHelper, NativeProbeHelper } from '../native-prober';
+import { findProbeHelper } from '../native-helper-path';
+import { createNativeProber, NativeProbeHelper } from '../native-prober';
 import type { Prober } from '../types';
 
 /** The built helper, or null (then the suites say "skipped: native probe helper not built"). */
