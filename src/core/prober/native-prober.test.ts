@@ -8,7 +8,9 @@ import { createLogger } from '../log';
 import { createHttpProber } from './http-prober';
 import { findProbeHelper } from './native-helper-path';
 import { createNativeProber, NativeProbeHelper } from './native-prober';
+import { RateGate } from './rate-gate';
 import { HELPER_PATH } from './testing/native';
+import type { Prober } from './types';
 import { httpTarget, startScriptedServer, type ScriptedServer } from './testing/servers';
 
 const servers: ScriptedServer[] = [];
@@ -117,6 +119,30 @@ describe.skipIf(!HELPER_PATH)('native probe helper (real binary)', () => {
     expect(await h.probe(httpTarget(ok.port), { timeoutMs: 2000 })).toMatchObject({ ok: true });
     expect(h.pid).not.toBe(pid);
     expect(logs.map((r) => r.msg)).toContain('probe-helper-lost');
+  });
+
+  it('with a rate gate, probes in-process while probes are rare and moves to the helper when they are frequent', async () => {
+    const ok = await serve((sock) => sock.end(OK));
+    const { helper: h } = helper(path);
+    const http = createHttpProber();
+    let inProcess = 0;
+    const counted: Prober = { kind: 'http', probe: (t, o) => (inProcess++, http.probe(t, o)) };
+    const clock = { t: 0 };
+    const prober = createNativeProber(h, counted, new RateGate(100, 50, () => clock.t));
+    const probeAt = async (stepMs: number, count: number): Promise<void> => {
+      for (let i = 0; i < count; i++) {
+        clock.t += stepMs;
+        expect(await prober.probe(httpTarget(ok.port), { timeoutMs: 2000 })).toMatchObject({ code: 'L7OK' });
+      }
+    };
+    await probeAt(20, 60); // 50/s: the helper is never started
+    expect([inProcess, h.pid]).toEqual([60, undefined]);
+    await probeAt(5, 400); // 200/s: after one window on the old verdict, the helper takes over
+    expect(h.pid).toBeDefined();
+    expect(inProcess).toBeLessThan(60 + 250);
+    const before = inProcess;
+    await probeAt(5, 100);
+    expect(inProcess).toBe(before);
   });
 
   it('runs a probe the killed helper had in flight again in-process, within its timeout', async () => {

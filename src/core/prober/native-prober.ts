@@ -12,6 +12,7 @@ import {
   runsNatively,
   type NativeResult,
 } from './native-protocol';
+import type { RateGate } from './rate-gate';
 import type { ProbeOptions, ProbeOutcome, Prober, ProbeTarget } from './types';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the helper is given up for the in-process probers. */
@@ -272,13 +273,14 @@ export class NativeProbeHelper {
 /**
  * A prober of `fallback.kind` that runs what it can on the helper and the rest on `fallback`
  * (and everything on `fallback` once the helper is given up). Probes the helper loses to a crash are run
- * again on `fallback` for the rest of their timeout.
+ * again on `fallback` for the rest of their timeout. With `gate` (shared by the http and tcp probers of
+ * one helper), only while it says the probe rate is high: the helper is not even started until then.
  */
-export function createNativeProber(helper: NativeProbeHelper, fallback: Prober): Prober {
+export function createNativeProber(helper: NativeProbeHelper, fallback: Prober, gate?: RateGate): Prober {
   return {
     kind: fallback.kind,
     probe: (target, options) =>
-      runsNatively(target) && helper.available()
+      runsNatively(target) && (gate?.admit() ?? true) && helper.available()
         ? helper.probe(target, options, fallback)
         : fallback.probe(target, options),
   };

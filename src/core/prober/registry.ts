@@ -8,6 +8,7 @@ import { guardProber, guardRegistry } from './probe-validation';
 import { createThreadedProberRegistry } from './thread-registry';
 import { findProbeHelper } from './native-helper-path';
 import { createNativeProber, NativeProbeHelper } from './native-prober';
+import { NATIVE_OFF_RATE, NATIVE_ON_RATE, RateGate } from './rate-gate';
 import type { ProberKind, Prober, ProberRegistry } from './types';
 
 export interface ProberRegistryOptions {
@@ -20,8 +21,8 @@ export interface ProberRegistryOptions {
   workerCommand?: string[];
   /**
    * How plain http and tcp probes run. 'auto' (default): on the native helper when it is built
-   * (`native/build/maglev-probe-helper`, see docs/prober.md), else 'net'. 'native': the helper, else 'net'
-   * with a warning. 'net': a net.Socket per probe. 'handle': bare libuv TCP handles. TLS probes, body
+   * (`native/build/maglev-probe-helper`, see docs/prober.md) and they run at ≥ 2,000/s (rate-gate.ts), else
+   * 'net'. 'native': always the helper, else 'net' with a warning. 'net': a net.Socket per probe. 'handle': bare libuv TCP handles. TLS probes, body
    * regexps and icmp always run in-process.
    */
   transport?: ProbeTransport | 'native' | 'auto';
@@ -52,11 +53,12 @@ export function createProberRegistry(options: ProberRegistryOptions = {}): Probe
   const http = guardProber(createHttpProber({ kind: 'http', transport }));
   const tcp = guardProber(createTcpProber({ transport }));
   const helper = wanted === 'native' || wanted === 'auto' ? startHelper(options, wanted) : null;
+  const gate = wanted === 'auto' ? new RateGate(NATIVE_ON_RATE, NATIVE_OFF_RATE) : undefined;
   const probers = new Map<ProberKind, Prober>([
     // Guarded: garbage resolves INTERNAL, and a name instead of an IP literal never reaches DNS.
-    ['http', helper ? guardProber(createNativeProber(helper, http)) : http],
+    ['http', helper ? guardProber(createNativeProber(helper, http, gate)) : http],
     ['https', guardProber(createHttpProber({ kind: 'https' }))],
-    ['tcp', helper ? guardProber(createNativeProber(helper, tcp)) : tcp],
+    ['tcp', helper ? guardProber(createNativeProber(helper, tcp, gate)) : tcp],
     ['icmp', icmp],
   ]);
   for (const [kind, p] of Object.entries(options.overrides ?? {})) if (p) probers.set(kind as ProberKind, p);
