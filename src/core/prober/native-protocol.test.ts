@@ -105,23 +105,22 @@ describe('frames', () => {
 });
 
 describe('what a result means (worded as the in-process probers)', () => {
-  const W = NativeWhat;
   const [CONNECTING, READING] = [NativeStage.Connecting, NativeStage.Reading];
   // [target, what, stage, bytes] → [ok, code, detail]
   it.each([
-    [http, W.Status, READING, 'HTTP/1.1 204 No Content', true, 'L7OK', 'HTTP 204'],
-    [http, W.Status, READING, 'HTTP/1.0 503 Busy', false, 'L7STS', 'HTTP 503'],
-    [http, W.Status, READING, 'SSH-2.0-OpenSSH', false, 'L7RSP', 'malformed status line'],
-    [tcp, W.Connected, READING, '', true, 'L4OK', 'connected'],
-    [http, W.Errno, CONNECTING, 'ECONNREFUSED', false, 'L4CON', 'connection refused'],
-    [http, W.Errno, READING, 'ECONNRESET', false, 'L7RSP', 'connection reset'],
-    [http, W.Errno, CONNECTING, 'EADDRNOTAVAIL', false, 'INTERNAL', 'source address not available'],
-    [http, W.Errno, CONNECTING, 'EMFILE', false, 'L4CON', 'connect EMFILE 127.0.0.1:8080'],
-    [http, W.Timeout, CONNECTING, '', false, 'L4TOUT', 'timeout after 1000ms while connecting'],
-    [http, W.Timeout, READING, '', false, 'L7TOUT', 'timeout after 1000ms while reading response'],
-    [http, W.ClosedEmpty, READING, '', false, 'L7RSP', 'empty response'],
-    [http, W.ClosedPartial, READING, '', false, 'L7RSP', 'incomplete response headers'],
-    [http, W.TooLong, READING, '', false, 'L7RSP', 'status line too long'],
+    [http, NativeWhat.Status, READING, 'HTTP/1.1 204 No Content', true, 'L7OK', 'HTTP 204'],
+    [http, NativeWhat.Status, READING, 'HTTP/1.0 503 Busy', false, 'L7STS', 'HTTP 503'],
+    [http, NativeWhat.Status, READING, 'SSH-2.0-OpenSSH', false, 'L7RSP', 'malformed status line'],
+    [tcp, NativeWhat.Connected, READING, '', true, 'L4OK', 'connected'],
+    [http, NativeWhat.Errno, CONNECTING, 'ECONNREFUSED', false, 'L4CON', 'connection refused'],
+    [http, NativeWhat.Errno, READING, 'ECONNRESET', false, 'L7RSP', 'connection reset'],
+    [http, NativeWhat.Errno, CONNECTING, 'EADDRNOTAVAIL', false, 'INTERNAL', 'source address not available'],
+    [http, NativeWhat.Errno, CONNECTING, 'EMFILE', false, 'L4CON', 'connect EMFILE 127.0.0.1:8080'],
+    [http, NativeWhat.Timeout, CONNECTING, '', false, 'L4TOUT', 'timeout after 1000ms while connecting'],
+    [http, NativeWhat.Timeout, READING, '', false, 'L7TOUT', 'timeout after 1000ms while reading response'],
+    [http, NativeWhat.ClosedEmpty, READING, '', false, 'L7RSP', 'empty response'],
+    [http, NativeWhat.ClosedPartial, READING, '', false, 'L7RSP', 'incomplete response headers'],
+    [http, NativeWhat.TooLong, READING, '', false, 'L7RSP', 'status line too long'],
     [http, 99, READING, '', false, 'INTERNAL', 'probe helper sent unknown result 99'],
   ] as const)('%#: %o %i %i %s', (target, what, stage, bytes, ok, code, detail) => {
     expect(nativeOutcome(result(what, stage, bytes), target, 1000)).toEqual({
