@@ -58,7 +58,9 @@ struct probe {
     uint32_t sent;
     uint64_t t0, deadline;
     uint32_t head_len;
-    char *head; /* INLINE_HEAD bytes inline, grown to MAX_HEAD + 1 on demand */
+    /* The status line: in inline_head, or in big_head (MAX_HEAD + 1 bytes) once it outgrows it. Never a
+     * pointer into P itself: P moves when it grows (a realloc with probes in flight). */
+    char *big_head;
     char inline_head[INLINE_HEAD];
     int32_t next_free, next_hash;
 };
@@ -156,7 +158,6 @@ static uint32_t slot_alloc(uint32_t id) {
     p->used = 1;
     p->id = id;
     p->fd = -1;
-    p->head = p->inline_head;
     uint32_t b = id & b_mask;
     p->next_hash = buckets[b];
     buckets[b] = (int32_t)s;
@@ -179,7 +180,8 @@ static void slot_free(uint32_t s) {
         setsockopt(p->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
         close(p->fd); /* close also removes it from the epoll set */
     }
-    if (p->head != p->inline_head) free(p->head);
+    free(p->big_head);
+    p->big_head = NULL;
     p->used = 0;
     p->gen++;
     p->fd = -1;
@@ -259,8 +261,9 @@ static void start_probe(uint32_t id, uint32_t tid, uint32_t timeout_ms) {
         if (bind(fd, (struct sockaddr *)&t->src, t->src_len) < 0) { finish_errno(s, errno); return; }
     }
     if (connect(fd, (struct sockaddr *)&t->addr, t->addr_len) == 0) {
+        uint32_t gen = p->gen;
         want(s, EPOLLIN, EPOLL_CTL_ADD);
-        if (P[s].used && P[s].gen == p->gen) connected(s);
+        if (P[s].used && P[s].gen == gen) connected(s); /* want() may have finished it */
         return;
     }
     if (errno != EINPROGRESS) { finish_errno(s, errno); return; }
@@ -277,22 +280,22 @@ static int has_eol(const char *b, uint32_t len, uint32_t from, uint32_t *eol) {
 static void readable(uint32_t s) {
     struct probe *p = &P[s];
     for (;;) {
-        uint32_t cap = p->head == p->inline_head ? INLINE_HEAD : MAX_HEAD + 1;
+        uint32_t cap = p->big_head ? MAX_HEAD + 1 : INLINE_HEAD;
         if (p->head_len == cap) {
-            char *big = malloc(MAX_HEAD + 1);
-            if (!big) die("malloc");
-            memcpy(big, p->head, p->head_len);
-            p->head = big;
+            p->big_head = malloc(MAX_HEAD + 1);
+            if (!p->big_head) die("malloc");
+            memcpy(p->big_head, p->inline_head, p->head_len);
             cap = MAX_HEAD + 1;
         }
-        ssize_t n = recv(p->fd, p->head + p->head_len, cap - p->head_len, 0);
+        char *head = p->big_head ? p->big_head : p->inline_head;
+        ssize_t n = recv(p->fd, head + p->head_len, cap - p->head_len, 0);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && errno == EAGAIN) return;
         if (n < 0) { finish_errno(s, errno); return; }
         if (n == 0) { finish(s, p->head_len ? W_CLOSED_PARTIAL : W_CLOSED_EMPTY, "", 0); return; }
         uint32_t from = p->head_len, eol;
         p->head_len += (uint32_t)n;
-        if (has_eol(p->head, p->head_len, from, &eol)) { finish(s, W_STATUS, p->head, eol); return; }
+        if (has_eol(head, p->head_len, from, &eol)) { finish(s, W_STATUS, head, eol); return; }
         if (p->head_len > MAX_HEAD) { finish(s, W_TOO_LONG, "", 0); return; }
     }
 }

@@ -68,6 +68,16 @@ describe.skipIf(!HELPER_PATH)('native probe helper (real binary)', () => {
     );
   });
 
+  it('keeps 2,500 probes in flight at once (its probe table grows twice under them)', async () => {
+    const ok = await serve((sock) => sock.end(OK));
+    const { helper: h, logs } = helper(path);
+    const results = await Promise.all(
+      Array.from({ length: 2500 }, () => h.probe(httpTarget(ok.port), { timeoutMs: 10_000 })),
+    );
+    expect(logs.map((r) => r.msg)).not.toContain('probe-helper-lost');
+    expect(results.filter((r) => r.code !== 'L7OK')).toEqual([]);
+  });
+
   it('reads a status line split across writes, and refuses one without an end', async () => {
     const split = await serve((sock) => {
       sock.write('HTTP/1.1 2');
