@@ -188,12 +188,12 @@ describe.each(TRANSPORTS)('http prober (%s transport)', (transport) => {
     ).toMatchObject({ ok: false, code: 'L4TOUT' });
   });
 
-  it('removes its abort listener when it settles (no leak on a long-lived signal)', async () => {
+  it('collects no abort listeners on a long-lived signal (none, or one per signal on native)', async () => {
     const s = await serve(OK);
     const ac = new AbortController();
     for (let i = 0; i < 15; i++)
       await prober.probe(httpTarget(s.port), { timeoutMs: 2000, signal: ac.signal });
-    expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(ac.signal, 'abort').length).toBeLessThanOrEqual(1);
   });
 
   it('closes with RST: passes, failures and timeouts leave no TIME_WAIT socket', async (ctx) => {

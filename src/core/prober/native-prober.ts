@@ -3,6 +3,7 @@
 // and verdict wording stay here. Targets the helper cannot run (TLS, body regexp, icmp) go to `fallback`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Logger } from '../log';
+import { unwatchAbort, watchAbort } from './abort-watch';
 import { httpRequestBytes } from './http-prober';
 import {
   FrameReader,
@@ -21,7 +22,7 @@ const RESTART_WINDOW_MS = 60_000;
 /** A probe the helper has not answered this long after its own timeout is failed here. */
 const GUARD_MS = 2_000;
 
-/** One probe waiting for its result; it is its own abort listener. */
+/** One probe waiting for its result; it is its own abort watcher (abort-watch.ts). */
 class Pending {
   constructor(
     readonly id: number,
@@ -35,7 +36,7 @@ class Pending {
     readonly retry: Prober | undefined,
   ) {}
 
-  handleEvent(): void {
+  onAbort(): void {
     this.helper.abort(this);
   }
 }
@@ -122,7 +123,7 @@ export class NativeProbeHelper {
         this,
         retry,
       );
-      options.signal?.addEventListener('abort', p);
+      if (options.signal) watchAbort(options.signal, p);
       this.pending.set(id, p);
       this.writer.probe(id, t.tid, options.timeoutMs);
       this.scheduleFlush();
@@ -206,7 +207,7 @@ export class NativeProbeHelper {
       const left = Math.floor(p.guardAt - this.guardMs - now);
       if (!p.retry || left < 1 || p.signal?.aborted) continue;
       this.pending.delete(p.id);
-      p.signal?.removeEventListener('abort', p);
+      if (p.signal) unwatchAbort(p.signal, p);
       const failed = (e: unknown): ProbeOutcome => ({
         ok: false,
         code: 'INTERNAL',
@@ -233,7 +234,7 @@ export class NativeProbeHelper {
 
   private settle(p: Pending, o: ProbeOutcome): void {
     this.pending.delete(p.id);
-    p.signal?.removeEventListener('abort', p);
+    if (p.signal) unwatchAbort(p.signal, p);
     p.resolve(o);
   }
 
