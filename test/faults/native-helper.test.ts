@@ -15,23 +15,21 @@ import { NativeProbeHelper } from '../../src/core/prober/native-prober';
 import { httpTarget } from '../../src/core/prober/testing/servers';
 import type { ProbeOutcome, ProbeTarget } from '../../src/core/prober/types';
 import { createTestPki, type TestPki } from '../support/grpc/certs';
-import { startHostileFarm, type HostileFarm, type HostileKind } from './support/hostile-servers';
+import {
+  HOSTILE_KINDS,
+  startHostileFarm,
+  type HostileFarm,
+  type HostileKind,
+} from './support/hostile-servers';
 import { EXPECTED, HANG_TIMEOUT_MS, type Expected } from './support/hostile-site';
 
 const ROUNDS = 3;
 const PER_ROUND = 3_000;
 const FAST_TIMEOUT_MS = 10_000; // sanitizers slow the helper ~2–3×; only hanging kinds should time out
 
-/** The plain-HTTP hostile kinds; the helper reads only the status line, so bodies never matter. */
-const KINDS: readonly Exclude<HostileKind, 'flap' | `tls-${string}`>[] = [
-  'ok',
-  'hang-silent',
-  'hang-body',
-  'reset-accept',
-  'reset-request',
-  'huge-length',
-  'huge-chunked',
-];
+/** The plain-HTTP hostile kinds (not flap: judged per request); the helper reads only the status line. */
+type PlainKind = Exclude<HostileKind, 'flap' | `tls-${string}`>;
+const KINDS = HOSTILE_KINDS.filter((k): k is PlainKind => k !== 'flap' && !k.startsWith('tls-'));
 const STATUS_ONLY: Expected = { codes: ['L7OK'], details: ['HTTP 200'] };
 const REFUSED: Expected = { codes: ['L4CON'], details: ['connection refused'] };
 const TOO_LONG: Expected = { codes: ['L7RSP'], details: ['status line too long'] };
