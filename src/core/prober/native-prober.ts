@@ -205,20 +205,19 @@ export class NativeProbeHelper {
     const now = performance.now();
     for (const p of [...this.pending.values()]) {
       const left = Math.floor(p.guardAt - this.guardMs - now);
-      if (!p.retry || left < 1 || p.signal?.aborted) continue;
-      this.pending.delete(p.id);
-      if (p.signal) unwatchAbort(p.signal, p);
-      const failed = (e: unknown): ProbeOutcome => ({
-        ok: false,
-        code: 'INTERNAL',
-        detail: String(e),
-        durationMs: 0,
-      });
-      p.retry
-        .probe(p.target, { signal: p.signal, timeoutMs: left })
-        .then(p.resolve, (e) => p.resolve(failed(e)));
+      if (p.retry && left >= 1 && !p.signal?.aborted) this.retryInProcess(p, p.retry, left);
     }
     this.failAll(`probe helper ${why}`);
+  }
+
+  /** Runs a probe the lost helper had again on `retry`, for what is left of its timeout. */
+  private retryInProcess(p: Pending, retry: Prober, timeoutMs: number): void {
+    this.detach(p);
+    retry
+      .probe(p.target, { signal: p.signal, timeoutMs })
+      .then(p.resolve, (e: unknown) =>
+        p.resolve({ ok: false, code: 'INTERNAL', detail: String(e), durationMs: 0 }),
+      );
   }
 
   private stop(): void {
@@ -233,9 +232,14 @@ export class NativeProbeHelper {
   }
 
   private settle(p: Pending, o: ProbeOutcome): void {
+    this.detach(p);
+    p.resolve(o);
+  }
+
+  /** Forgets a probe here: no result frame, abort or sweep reaches it any more. */
+  private detach(p: Pending): void {
     this.pending.delete(p.id);
     if (p.signal) unwatchAbort(p.signal, p);
-    p.resolve(o);
   }
 
   private failAll(detail: string): void {
